@@ -1,0 +1,70 @@
+package nl.startpakket.platform.axon;
+
+import com.mongodb.client.MongoClient;
+import nl.startpakket.platform.PlatformProperties;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.mongo.MongoProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Axon on MongoDB without Axon Server: the event store (one document per event), the tracking
+ * token store, and error handling that never skips an event. The service's database comes from
+ * {@code spring.data.mongodb.database}; {@code MONGODB_URI} points it at any MongoDB.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonMongoConfiguration {
+
+    @Bean
+    public MongoTemplate axonMongoTemplate(MongoClient client, MongoProperties mongo) {
+        return DefaultMongoTemplate.builder()
+                .mongoDatabase(client, mongo.getMongoClientDatabase())
+                .build();
+    }
+
+    @Bean
+    public EventStorageEngine eventStorageEngine(MongoTemplate axonMongoTemplate,
+                                                 Serializer serializer,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 PlatformProperties properties) {
+        return MongoEventStorageEngine.builder()
+                .mongoTemplate(axonMongoTemplate)
+                .snapshotSerializer(serializer)
+                .eventSerializer(eventSerializer)
+                .storageStrategy(new DocumentPerEventStorageStrategy(
+                        EventEntryConfiguration.getDefault(), properties.getEventStore().getLookBack()))
+                // the in-JVM wire-protocol server has no transactions; each event document is atomic
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .build();
+    }
+
+    @Bean
+    public TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
+        return MongoTokenStore.builder()
+                .mongoTemplate(axonMongoTemplate)
+                .serializer(serializer)
+                .build();
+    }
+
+    /**
+     * A failing event handler must not move its token on (Axon's default only logs): the
+     * processor retries with back-off until the handler succeeds, so nothing is silently lost.
+     */
+    @Bean
+    public ConfigurerModule propagateEventHandlerErrors() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance()));
+    }
+}
