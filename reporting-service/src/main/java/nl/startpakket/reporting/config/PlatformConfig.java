@@ -1,0 +1,11 @@
+package nl.startpakket.reporting.config;
+
+import nl.startpakket.platform.ServicePlatformConfiguration;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/** Stands this service on the shared platform (Axon on MongoDB, Kafka in and out, security, errors). */
+@Configuration(proxyBeanMethods = false)
+@Import(ServicePlatformConfiguration.class)
+public class PlatformConfig {
+}
