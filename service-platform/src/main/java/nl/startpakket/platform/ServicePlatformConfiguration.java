@@ -3,9 +3,14 @@ package nl.startpakket.platform;
 import java.time.Clock;
 import java.time.ZoneId;
 import nl.startpakket.platform.axon.AxonMongoConfiguration;
+import nl.startpakket.platform.deadletter.DeadLetterConfiguration;
 import nl.startpakket.platform.messaging.MessagingConfiguration;
 import nl.startpakket.platform.security.StaffSecurityConfiguration;
 import nl.startpakket.platform.web.ApiProblemHandler;
+import nl.startpakket.platform.web.RequestBodyLimitFilter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -18,11 +23,21 @@ import org.springframework.context.annotation.Import;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PlatformProperties.class)
-@Import({AxonMongoConfiguration.class, MessagingConfiguration.class, StaffSecurityConfiguration.class, ApiProblemHandler.class})
+@Import({AxonMongoConfiguration.class, DeadLetterConfiguration.class, MessagingConfiguration.class, StaffSecurityConfiguration.class, ApiProblemHandler.class})
 public class ServicePlatformConfiguration {
 
     /** Business dates are Dutch dates. */
     public static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+
+    /** Request bodies above {@code startpakket.http.max-body-bytes} (default 64 KiB) are refused with 413. */
+    @Bean
+    public FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
+            @Value("${startpakket.http.max-body-bytes:65536}") long maxBodyBytes) {
+        FilterRegistrationBean<RequestBodyLimitFilter> registration =
+                new FilterRegistrationBean<>(new RequestBodyLimitFilter(maxBodyBytes));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
 
     @Bean
     @ConditionalOnMissingBean
