@@ -2,6 +2,7 @@ package nl.startpakket.platform;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import nl.startpakket.platform.audit.AuditConfiguration;
 import nl.startpakket.platform.axon.AxonMongoConfiguration;
 import nl.startpakket.platform.deadletter.DeadLetterConfiguration;
 import nl.startpakket.platform.messaging.MessagingConfiguration;
@@ -23,7 +24,7 @@ import org.springframework.context.annotation.Import;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PlatformProperties.class)
-@Import({AxonMongoConfiguration.class, DeadLetterConfiguration.class, MessagingConfiguration.class, StaffSecurityConfiguration.class, ApiProblemHandler.class})
+@Import({AuditConfiguration.class, AxonMongoConfiguration.class, DeadLetterConfiguration.class, MessagingConfiguration.class, StaffSecurityConfiguration.class, ApiProblemHandler.class})
 public class ServicePlatformConfiguration {
 
     /** Business dates are Dutch dates. */
