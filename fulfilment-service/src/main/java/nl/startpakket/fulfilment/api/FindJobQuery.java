@@ -1,0 +1,5 @@
+package nl.startpakket.fulfilment.api;
+
+/** One job with its details. */
+public record FindJobQuery(String jobId) {
+}

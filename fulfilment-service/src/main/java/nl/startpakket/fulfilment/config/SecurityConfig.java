@@ -1,0 +1,49 @@
+package nl.startpakket.fulfilment.config;
+
+import nl.startpakket.platform.security.ProblemSecurityHandlers;
+import nl.startpakket.platform.security.StaffRole;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/** The API for staff with HTTP Basic (volunteers and coordinators), problem+json for 401/403. */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfig {
+
+    @Bean
+    @Order(1)
+    public SecurityFilterChain apiSecurity(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
+        return http
+                .securityMatcher("/api/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.GET, "/api/v1/jobs/**")
+                        .hasAnyRole(StaffRole.VOLUNTEER.name(), StaffRole.COORDINATOR.name())
+                        .requestMatchers("/api/v1/jobs/**")
+                        .hasAnyRole(StaffRole.VOLUNTEER.name(), StaffRole.COORDINATOR.name())
+                        .anyRequest().hasRole(StaffRole.COORDINATOR.name()))
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    public SecurityFilterChain actuatorSecurity(HttpSecurity http) throws Exception {
+        return http
+                .securityMatcher("/actuator/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus")
+                        .permitAll()
+                        .anyRequest().hasRole(StaffRole.COORDINATOR.name()))
+                .httpBasic(Customizer.withDefaults())
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+}

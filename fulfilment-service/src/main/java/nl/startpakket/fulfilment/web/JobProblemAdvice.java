@@ -1,0 +1,53 @@
+package nl.startpakket.fulfilment.web;
+
+import java.util.HashMap;
+import java.util.Map;
+import nl.startpakket.fulfilment.api.PackingJobRefusal;
+import nl.startpakket.platform.web.ApiProblem;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** A packing job's refusal as problem+json: 409 for the state or the holder, 400 for a bad request. */
+@RestControllerAdvice(assignableTypes = JobController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class JobProblemAdvice {
+
+    @ExceptionHandler(PackingJobRefusal.class)
+    public ResponseEntity<ProblemDetail> refused(PackingJobRefusal refusal) {
+        ApiProblem problem = toProblem(refusal);
+        return ResponseEntity.status(problem.getStatusCode()).body(problem.getBody());
+    }
+
+    @ExceptionHandler(CommandExecutionException.class)
+    public ResponseEntity<ProblemDetail> wrapped(CommandExecutionException e) {
+        if (e.getCause() instanceof PackingJobRefusal refusal) {
+            return refused(refusal);
+        }
+        throw e;
+    }
+
+    public static ApiProblem toProblem(PackingJobRefusal refusal) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("jobId", refusal.jobId());
+        if (refusal.status() != null) {
+            properties.put("jobStatus", refusal.status().name());
+        }
+        return switch (refusal.kind()) {
+            case HELD_BY_OTHER -> {
+                properties.put("heldBy", refusal.heldBy());
+                yield new ApiProblem(HttpStatus.CONFLICT, "job-held-by-other", "Job held by another volunteer",
+                        refusal.getMessage(), properties);
+            }
+            case ILLEGAL_TRANSITION -> new ApiProblem(HttpStatus.CONFLICT, "illegal-transition",
+                    "Not possible in the job's current status", refusal.getMessage(), properties);
+            case INVALID_REQUEST -> new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-request",
+                    "Invalid request", refusal.getMessage(), properties);
+        };
+    }
+}

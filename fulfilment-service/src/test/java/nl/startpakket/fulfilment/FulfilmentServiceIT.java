@@ -1,0 +1,147 @@
+package nl.startpakket.fulfilment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import nl.startpakket.events.DeliveryMethod;
+import nl.startpakket.events.Phase;
+import nl.startpakket.events.delivery.v1.DeliveryDetailsShared;
+import nl.startpakket.events.fulfilment.v1.PackageDelivered;
+import nl.startpakket.events.fulfilment.v1.PackageHandedOver;
+import nl.startpakket.events.fulfilment.v1.PackingJobCancelled;
+import nl.startpakket.events.fulfilment.v1.PackingJobQueued;
+import nl.startpakket.events.funding.v1.FundingReserved;
+import nl.startpakket.events.referral.v1.ReferralCancelled;
+import nl.startpakket.platform.testing.ServiceIntegrationTest;
+import nl.startpakket.platform.testing.TopicProbe;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+@ServiceIntegrationTest
+class FulfilmentServiceIT {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @Autowired
+    TestRestTemplate http;
+
+    static FundingReserved fundingReserved(String referralId, Phase phase) {
+        return new FundingReserved(UUID.randomUUID(), Instant.now(), referralId, "huizen-2026", "GM0406", phase, LocalDate.now());
+    }
+
+    static DeliveryDetailsShared deliveryDetails(String referralId, Phase phase, DeliveryMethod method) {
+        return new DeliveryDetailsShared(UUID.randomUUID(), Instant.now(), referralId, "GM0406", phase,
+                phase == Phase.BABY ? LocalDate.now().plusWeeks(12) : null,
+                phase == Phase.TODDLER ? LocalDate.now().minusMonths(10) : null,
+                method, new DeliveryDetailsShared.Recipient("A. de Vries", "Kerkstraat", "1", "1271 AA", "Huizen", null, null),
+                null);
+    }
+
+    JsonNode queued(String user, String jobId) {
+        ResponseEntity<JsonNode> response = http.withBasicAuth(user, user).getForEntity("/api/v1/jobs?status=QUEUED", JsonNode.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        for (JsonNode job : response.getBody()) {
+            if (jobId.equals(job.get("jobId").asText())) {
+                return job;
+            }
+        }
+        return null;
+    }
+
+    ResponseEntity<JsonNode> post(String user, String path, Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.withBasicAuth(user, user).postForEntity(path, new HttpEntity<>(body, headers), JsonNode.class);
+    }
+
+    @Test
+    void shouldQueueAJobWhenFundingComesBeforeDeliveryDetails() {
+        String referralId = "R-" + UUID.randomUUID();
+        String jobId = "J-" + referralId;
+        TopicProbe.publish(fundingReserved(referralId, Phase.BABY));
+        TopicProbe.publish(deliveryDetails(referralId, Phase.BABY, DeliveryMethod.HOME_DELIVERY));
+
+        JsonNode job = await().atMost(TIMEOUT).until(() -> queued("volunteer", jobId), j -> j != null);
+        assertThat(job.get("referralId").asText()).isEqualTo(referralId);
+        assertThat(job.get("phase").asText()).isEqualTo("BABY");
+        assertThat(job.get("municipality").asText()).isEqualTo("GM0406");
+        assertThat(job.get("status").asText()).isEqualTo("QUEUED");
+        assertThat(LocalDate.parse(job.get("deadline").asText())).isEqualTo(LocalDate.now().plusWeeks(8));
+        assertThat(job.toString()).doesNotContain("Kerkstraat");
+        TopicProbe.await(PackingJobQueued.class, e -> e.jobId().equals(jobId), TIMEOUT);
+    }
+
+    @Test
+    void shouldWorkAJobThroughToDeliveredWhenDeliveryDetailsComeFirst() {
+        String referralId = "R-" + UUID.randomUUID();
+        String jobId = "J-" + referralId;
+        TopicProbe.publish(deliveryDetails(referralId, Phase.TODDLER, DeliveryMethod.HOME_DELIVERY));
+        TopicProbe.publish(fundingReserved(referralId, Phase.TODDLER));
+        await().atMost(TIMEOUT).until(() -> queued("volunteer", jobId), j -> j != null);
+
+        assertThat(post("volunteer", "/api/v1/jobs/" + jobId + "/claim", null).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        ResponseEntity<JsonNode> second = post("volunteer2", "/api/v1/jobs/" + jobId + "/claim", null);
+        assertThat(second.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(second.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        assertThat(second.getBody().get("heldBy").asText()).isEqualTo("volunteer");
+
+        assertThat(post("volunteer2", "/api/v1/jobs/" + jobId + "/packed", null).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(post("volunteer", "/api/v1/jobs/" + jobId + "/packed", null).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(post("volunteer", "/api/v1/jobs/" + jobId + "/handed-over",
+                java.util.Map.of("method", "HOME_DELIVERY")).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(post("volunteer", "/api/v1/jobs/" + jobId + "/handed-over",
+                java.util.Map.of("method", "HOME_DELIVERY", "carrierReference", "3SABC123")).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(post("volunteer", "/api/v1/jobs/" + jobId + "/delivered", null).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(post("volunteer", "/api/v1/jobs/" + jobId + "/delivered", null).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+
+        PackageDelivered delivered = TopicProbe.await(PackageDelivered.class, e -> e.jobId().equals(jobId), TIMEOUT);
+        assertThat(delivered.referralId()).isEqualTo(referralId);
+        assertThat(delivered.phase()).isEqualTo(Phase.TODDLER);
+        assertThat(delivered.deliveredOn()).isEqualTo(LocalDate.now());
+        PackageHandedOver handedOver = TopicProbe.await(PackageHandedOver.class, e -> e.jobId().equals(jobId), TIMEOUT);
+        assertThat(handedOver.daysBeforeDueDate()).isNull();
+    }
+
+    @Test
+    void shouldTakeTheJobOutOfTheQueueWhenTheReferralIsCancelled() {
+        String referralId = "R-" + UUID.randomUUID();
+        String jobId = "J-" + referralId;
+        TopicProbe.publish(fundingReserved(referralId, Phase.BABY));
+        TopicProbe.publish(deliveryDetails(referralId, Phase.BABY, DeliveryMethod.PICKUP_BY_INTERMEDIARY));
+        await().atMost(TIMEOUT).until(() -> queued("coordinator", jobId), j -> j != null);
+
+        TopicProbe.publish(new ReferralCancelled(UUID.randomUUID(), Instant.now(), referralId, "GM0406", Phase.BABY,
+                LocalDate.now(), "NO_LONGER_NEEDED"));
+
+        await().atMost(TIMEOUT).until(() -> queued("volunteer", jobId) == null);
+        JsonNode cancelled = http.withBasicAuth("coordinator", "coordinator")
+                .getForObject("/api/v1/jobs?status=CANCELLED", JsonNode.class);
+        assertThat(cancelled.findValuesAsText("jobId")).contains(jobId);
+        assertThat(post("volunteer", "/api/v1/jobs/" + jobId + "/claim", null).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(TopicProbe.await(PackingJobCancelled.class, e -> e.jobId().equals(jobId), TIMEOUT).restocked()).isFalse();
+    }
+
+    @Test
+    void shouldRefuseTheQueueToStaffWithoutAPackingRole() {
+        assertThat(http.withBasicAuth("finance", "finance").getForEntity("/api/v1/jobs", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.getForEntity("/api/v1/jobs", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void shouldAnswerNotFoundForAnUnknownJob() {
+        assertThat(post("volunteer", "/api/v1/jobs/J-nope/claim", null).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+}

@@ -1,0 +1,339 @@
+package nl.startpakket.fulfilment.command;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import nl.startpakket.events.DeliveryMethod;
+import nl.startpakket.events.Phase;
+import nl.startpakket.fulfilment.api.Actor;
+import nl.startpakket.fulfilment.api.CancelJobCommand;
+import nl.startpakket.fulfilment.api.CancellationCause;
+import nl.startpakket.fulfilment.api.ClaimJobCommand;
+import nl.startpakket.fulfilment.api.ConfirmDeliveryCommand;
+import nl.startpakket.fulfilment.api.DeliveryDetailsRecordedEvent;
+import nl.startpakket.fulfilment.api.FundingRecordedEvent;
+import nl.startpakket.fulfilment.api.HandOverCommand;
+import nl.startpakket.fulfilment.api.JobClaimedEvent;
+import nl.startpakket.fulfilment.api.JobDeadlineChangedEvent;
+import nl.startpakket.fulfilment.api.JobReleasedEvent;
+import nl.startpakket.fulfilment.api.JobStatus;
+import nl.startpakket.fulfilment.api.MarkPackedCommand;
+import nl.startpakket.fulfilment.api.PackageDeliveredEvent;
+import nl.startpakket.fulfilment.api.PackageHandedOverEvent;
+import nl.startpakket.fulfilment.api.PackagePackedEvent;
+import nl.startpakket.fulfilment.api.PackingJobCancelledEvent;
+import nl.startpakket.fulfilment.api.PackingJobQueuedEvent;
+import nl.startpakket.fulfilment.api.PackingJobRefusal;
+import nl.startpakket.fulfilment.api.Recipient;
+import nl.startpakket.fulfilment.api.RecordDeliveryDetailsCommand;
+import nl.startpakket.fulfilment.api.RecordFundingCommand;
+import nl.startpakket.fulfilment.api.ReleaseJobCommand;
+import nl.startpakket.fulfilment.api.ReleaseReason;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PackingJobTest {
+
+    static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+    static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
+    static final LocalDate TODAY = LocalDate.of(2026, 3, 2);
+    static final String REFERRAL = "R-1";
+    static final String JOB = "J-R-1";
+    static final Recipient RECIPIENT = new Recipient("A. de Vries", "Kerkstraat", "1", "1271 AA", "Huizen", null, null);
+    static final LocalDate DUE = LocalDate.of(2026, 6, 1);
+
+    FixtureConfiguration<PackingJob> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(PackingJob.class);
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZONE));
+        fixture.registerInjectableResource(new DeadlinePolicy(Period.ofWeeks(4), 14));
+    }
+
+    static RecordFundingCommand fund(Phase phase) {
+        return new RecordFundingCommand(JOB, REFERRAL, "huizen-2026", "GM0406", phase, TODAY);
+    }
+
+    static FundingRecordedEvent funded(Phase phase) {
+        return new FundingRecordedEvent(JOB, REFERRAL, "huizen-2026", "GM0406", phase, TODAY, NOW);
+    }
+
+    static RecordDeliveryDetailsCommand details(LocalDate due) {
+        return new RecordDeliveryDetailsCommand(JOB, REFERRAL, "GM0406", Phase.BABY, due, null,
+                DeliveryMethod.HOME_DELIVERY, RECIPIENT, null);
+    }
+
+    static DeliveryDetailsRecordedEvent detailsRecorded(LocalDate due) {
+        return new DeliveryDetailsRecordedEvent(JOB, REFERRAL, "GM0406", Phase.BABY, due, null,
+                DeliveryMethod.HOME_DELIVERY, RECIPIENT, null, NOW);
+    }
+
+    static DeliveryDetailsRecordedEvent toddlerDetails() {
+        return new DeliveryDetailsRecordedEvent(JOB, REFERRAL, "GM0406", Phase.TODDLER, null, LocalDate.of(2025, 5, 1),
+                DeliveryMethod.PICKUP_BY_INTERMEDIARY, RECIPIENT, null, NOW);
+    }
+
+    static PackingJobQueuedEvent queued(LocalDate deadline) {
+        return new PackingJobQueuedEvent(JOB, REFERRAL, "GM0406", Phase.BABY, DeliveryMethod.HOME_DELIVERY, deadline, NOW);
+    }
+
+    static final Object[] QUEUED_BABY = {funded(Phase.BABY), detailsRecorded(DUE), queued(DUE.minusWeeks(4))};
+
+    static Object[] claimedBy(String volunteer) {
+        return new Object[] {QUEUED_BABY[0], QUEUED_BABY[1], QUEUED_BABY[2], new JobClaimedEvent(JOB, REFERRAL, volunteer, NOW)};
+    }
+
+    static Object[] packed() {
+        Object[] claimed = claimedBy("volunteer");
+        return new Object[] {claimed[0], claimed[1], claimed[2], claimed[3],
+                new PackagePackedEvent(JOB, REFERRAL, "GM0406", Phase.BABY, "volunteer", TODAY, NOW)};
+    }
+
+    static Object[] handedOver() {
+        Object[] packed = packed();
+        return new Object[] {packed[0], packed[1], packed[2], packed[3], packed[4],
+                new PackageHandedOverEvent(JOB, REFERRAL, "GM0406", Phase.BABY, DeliveryMethod.HOME_DELIVERY, "3S-123",
+                        "volunteer", TODAY, 91, NOW)};
+    }
+
+    @Test
+    void shouldWaitForDeliveryDetailsWhenFundingComesFirst() {
+        fixture.givenNoPriorActivity()
+                .when(fund(Phase.BABY))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(funded(Phase.BABY));
+    }
+
+    @Test
+    void shouldQueueWithDeadlineFourWeeksBeforeDueDateWhenDetailsCompleteFunding() {
+        fixture.given(funded(Phase.BABY))
+                .when(details(DUE))
+                .expectEvents(detailsRecorded(DUE), queued(LocalDate.of(2026, 5, 4)));
+    }
+
+    @Test
+    void shouldQueueWhenFundingCompletesDetailsThatCameFirst() {
+        fixture.given(detailsRecorded(DUE))
+                .when(fund(Phase.BABY))
+                .expectEvents(funded(Phase.BABY), queued(LocalDate.of(2026, 5, 4)));
+    }
+
+    @Test
+    void shouldNotSetADeadlineBeforeTodayWhenTheDueDateIsNear() {
+        LocalDate soon = TODAY.plusWeeks(1);
+        fixture.given(funded(Phase.BABY))
+                .when(details(soon))
+                .expectEvents(detailsRecorded(soon), queued(TODAY));
+    }
+
+    @Test
+    void shouldSetTheToddlerDeadlineDaysAfterFundingWhenQueued() {
+        fixture.given(toddlerDetails())
+                .when(fund(Phase.TODDLER))
+                .expectEvents(funded(Phase.TODDLER), new PackingJobQueuedEvent(JOB, REFERRAL, "GM0406", Phase.TODDLER,
+                        DeliveryMethod.PICKUP_BY_INTERMEDIARY, TODAY.plusDays(14), NOW));
+    }
+
+    @Test
+    void shouldChangeNothingWhenFundingIsRedelivered() {
+        fixture.given(QUEUED_BABY)
+                .when(fund(Phase.BABY))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void shouldChangeNothingWhenTheSameDetailsAreRedelivered() {
+        fixture.given(QUEUED_BABY)
+                .when(details(DUE))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void shouldMoveTheDeadlineWhenAmendedDetailsChangeTheDueDate() {
+        LocalDate later = DUE.plusWeeks(2);
+        fixture.given(QUEUED_BABY)
+                .when(details(later))
+                .expectEvents(detailsRecorded(later), new JobDeadlineChangedEvent(JOB, REFERRAL, later.minusWeeks(4), NOW));
+    }
+
+    @Test
+    void shouldClaimForTheVolunteerWhenQueued() {
+        fixture.given(QUEUED_BABY)
+                .when(new ClaimJobCommand(JOB, Actor.volunteer("volunteer")))
+                .expectEvents(new JobClaimedEvent(JOB, REFERRAL, "volunteer", NOW));
+    }
+
+    @Test
+    void shouldRefuseASecondClaimNamingTheHolderWhenClaimedByAnother() {
+        fixture.given(claimedBy("volunteer"))
+                .when(new ClaimJobCommand(JOB, Actor.volunteer("volunteer2")))
+                .expectException(PackingJobRefusal.class)
+                .expectExceptionMessage("Job J-R-1 is held by volunteer.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void shouldChangeNothingWhenTheHolderClaimsAgain() {
+        fixture.given(claimedBy("volunteer"))
+                .when(new ClaimJobCommand(JOB, Actor.volunteer("volunteer")))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void shouldRefuseAClaimWhenNotYetQueued() {
+        fixture.given(funded(Phase.BABY))
+                .when(new ClaimJobCommand(JOB, Actor.volunteer("volunteer")))
+                .expectException(PackingJobRefusal.class);
+    }
+
+    @Test
+    void shouldReturnToTheQueueWhenTheHolderReleases() {
+        fixture.given(claimedBy("volunteer"))
+                .when(new ReleaseJobCommand(JOB, Actor.volunteer("volunteer")))
+                .expectEvents(new JobReleasedEvent(JOB, REFERRAL, "volunteer", "volunteer", ReleaseReason.GIVEN_BACK, NOW));
+    }
+
+    @Test
+    void shouldRefuseReleaseWhenAnotherVolunteerHoldsTheJob() {
+        fixture.given(claimedBy("volunteer"))
+                .when(new ReleaseJobCommand(JOB, Actor.volunteer("volunteer2")))
+                .expectException(PackingJobRefusal.class);
+    }
+
+    @Test
+    void shouldLetACoordinatorReleaseAnotherVolunteersClaim() {
+        fixture.given(claimedBy("volunteer"))
+                .when(new ReleaseJobCommand(JOB, Actor.coordinator("coordinator")))
+                .expectEvents(new JobReleasedEvent(JOB, REFERRAL, "volunteer", "coordinator", ReleaseReason.BY_COORDINATOR, NOW));
+    }
+
+    @Test
+    void shouldMarkPackedWhenTheHolderFinishes() {
+        fixture.given(claimedBy("volunteer"))
+                .when(new MarkPackedCommand(JOB, Actor.volunteer("volunteer")))
+                .expectEvents(new PackagePackedEvent(JOB, REFERRAL, "GM0406", Phase.BABY, "volunteer", TODAY, NOW));
+    }
+
+    @Test
+    void shouldRefusePackingWhenAnotherVolunteerHoldsTheJob() {
+        fixture.given(claimedBy("volunteer"))
+                .when(new MarkPackedCommand(JOB, Actor.volunteer("volunteer2")))
+                .expectException(PackingJobRefusal.class);
+    }
+
+    @Test
+    void shouldRefusePackingWhenNotClaimed() {
+        fixture.given(QUEUED_BABY)
+                .when(new MarkPackedCommand(JOB, Actor.volunteer("volunteer")))
+                .expectException(PackingJobRefusal.class);
+    }
+
+    @Test
+    void shouldHandOverForHomeDeliveryWithDaysBeforeDueDateWhenPacked() {
+        fixture.given(packed())
+                .when(new HandOverCommand(JOB, Actor.volunteer("volunteer"), null, "3S-123"))
+                .expectEvents(new PackageHandedOverEvent(JOB, REFERRAL, "GM0406", Phase.BABY, DeliveryMethod.HOME_DELIVERY,
+                        "3S-123", "volunteer", TODAY, 91, NOW));
+    }
+
+    @Test
+    void shouldRefuseHomeDeliveryWithoutCarrierReference() {
+        fixture.given(packed())
+                .when(new HandOverCommand(JOB, Actor.volunteer("volunteer"), DeliveryMethod.HOME_DELIVERY, " "))
+                .expectException(PackingJobRefusal.class);
+    }
+
+    @Test
+    void shouldHandOverToTheIntermediaryWithoutCarrierReference() {
+        fixture.given(packed())
+                .when(new HandOverCommand(JOB, Actor.volunteer("volunteer2"), DeliveryMethod.PICKUP_BY_INTERMEDIARY, null))
+                .expectEvents(new PackageHandedOverEvent(JOB, REFERRAL, "GM0406", Phase.BABY,
+                        DeliveryMethod.PICKUP_BY_INTERMEDIARY, null, "volunteer2", TODAY, 91, NOW));
+    }
+
+    @Test
+    void shouldRefuseHandOverWhenNotPacked() {
+        fixture.given(claimedBy("volunteer"))
+                .when(new HandOverCommand(JOB, Actor.volunteer("volunteer"), DeliveryMethod.PICKUP_BY_INTERMEDIARY, null))
+                .expectException(PackingJobRefusal.class);
+    }
+
+    @Test
+    void shouldConfirmDeliveryTodayWhenHandedOver() {
+        fixture.given(handedOver())
+                .when(new ConfirmDeliveryCommand(JOB, Actor.volunteer("volunteer"), null))
+                .expectEvents(new PackageDeliveredEvent(JOB, REFERRAL, "GM0406", Phase.BABY, TODAY, "volunteer", NOW));
+    }
+
+    @Test
+    void shouldRefuseADeliveryDateInTheFuture() {
+        fixture.given(handedOver())
+                .when(new ConfirmDeliveryCommand(JOB, Actor.volunteer("volunteer"), TODAY.plusDays(1)))
+                .expectException(PackingJobRefusal.class);
+    }
+
+    @Test
+    void shouldRefuseDeliveryWhenNotHandedOver() {
+        fixture.given(packed())
+                .when(new ConfirmDeliveryCommand(JOB, Actor.volunteer("volunteer"), null))
+                .expectException(PackingJobRefusal.class);
+    }
+
+    @Test
+    void shouldCancelAndTellTheHolderWhenTheReferralIsCancelled() {
+        fixture.given(claimedBy("volunteer"))
+                .when(new CancelJobCommand(JOB, REFERRAL, CancellationCause.REFERRAL_CANCELLED, "NO_LONGER_NEEDED"))
+                .expectEvents(new PackingJobCancelledEvent(JOB, REFERRAL, CancellationCause.REFERRAL_CANCELLED,
+                        "NO_LONGER_NEEDED", JobStatus.CLAIMED, "volunteer", false, NOW));
+    }
+
+    @Test
+    void shouldRestockWhenAPackedJobIsCancelled() {
+        fixture.given(packed())
+                .when(new CancelJobCommand(JOB, REFERRAL, CancellationCause.FUNDING_RELEASED, "REFERRAL_CANCELLED"))
+                .expectEvents(new PackingJobCancelledEvent(JOB, REFERRAL, CancellationCause.FUNDING_RELEASED,
+                        "REFERRAL_CANCELLED", JobStatus.PACKED, "volunteer", true, NOW));
+    }
+
+    @Test
+    void shouldChangeNothingWhenACancellationIsRedelivered() {
+        fixture.given(funded(Phase.BABY), new PackingJobCancelledEvent(JOB, REFERRAL, CancellationCause.REFERRAL_CANCELLED,
+                        "x", JobStatus.PENDING, null, false, NOW))
+                .when(new CancelJobCommand(JOB, REFERRAL, CancellationCause.FUNDING_RELEASED, "x"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void shouldNotCancelWhenThePackageWasAlreadyHandedOver() {
+        fixture.given(handedOver())
+                .when(new CancelJobCommand(JOB, REFERRAL, CancellationCause.REFERRAL_CANCELLED, "x"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void shouldRememberACancellationThatArrivesBeforeAnythingElse() {
+        fixture.givenNoPriorActivity()
+                .when(new CancelJobCommand(JOB, REFERRAL, CancellationCause.REFERRAL_CANCELLED, "x"))
+                .expectEvents(new PackingJobCancelledEvent(JOB, REFERRAL, CancellationCause.REFERRAL_CANCELLED, "x",
+                        JobStatus.PENDING, null, false, NOW));
+    }
+
+    @Test
+    void shouldIgnoreLateFundingWhenAlreadyCancelled() {
+        fixture.given(new PackingJobCancelledEvent(JOB, REFERRAL, CancellationCause.REFERRAL_CANCELLED, "x",
+                        JobStatus.PENDING, null, false, NOW))
+                .when(fund(Phase.BABY))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+}

@@ -1,0 +1,342 @@
+package nl.startpakket.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Stream;
+
+/**
+ * The whole system on one machine: a Kafka broker and a MongoDB wire-protocol server in this JVM
+ * (or external ones), and the four services as their own JVMs, all under one data directory:
+ * {@code kafka/}, {@code mongo/startpakket.mv}, {@code logs/<service>.log}.
+ *
+ * <pre>{@code
+ * try (Stack stack = Stack.builder().dataDirectory(tempDir).randomPorts().build().start()) {
+ *     ServiceProcess referral = stack.service(Service.REFERRAL);
+ *     referral.kill();                                   // kill -9 mid-chain
+ *     referral.start().awaitReady(Stack.READY_TIMEOUT);
+ *     Map<String, Long> rss = stack.residentMemory();     // per process, bytes
+ * }
+ * }</pre>
+ *
+ * Every service gets {@code SERVER_PORT}, {@code KAFKA_BOOTSTRAP_SERVERS}, {@code MONGODB_URI}
+ * (each service picks its own database) and {@code SPRING_PROFILES_ACTIVE} (default {@code demo}).
+ */
+public final class Stack implements AutoCloseable {
+
+    /** How long a service may take to become ready (4 JVMs start at once on 2 cores). */
+    public static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    /** How long a service may take to shut down gracefully before it is killed. */
+    public static final Duration STOP_GRACE = Duration.ofSeconds(40);
+
+    private final Builder settings;
+    private final Object lock = new Object();
+    private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
+    private KafkaBroker kafka;
+    private MongoWireServer mongo;
+    private volatile String kafkaBootstrapServers;
+    private volatile String mongoUri;
+    private volatile boolean stopped;
+
+    private Stack(Builder settings) {
+        this.settings = settings;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Starts the broker and Mongo (unless external ones are set), then the four services at once,
+     * and waits until all are ready. On failure, or when {@link #stop()} is called meanwhile (a
+     * Ctrl+C during start), everything started is stopped again.
+     */
+    public Stack start() {
+        try {
+            Path data = settings.dataDirectory;
+            Files.createDirectories(data);
+            if (settings.externalKafka != null) {
+                kafkaBootstrapServers = settings.externalKafka;
+            } else {
+                requireFree(settings.host, settings.kafkaPort, "Kafka");
+                KafkaBroker broker = KafkaBroker.start(data.resolve("kafka"), settings.host, settings.kafkaPort);
+                synchronized (lock) {
+                    if (stopped) {
+                        broker.close();
+                        throw aborted();
+                    }
+                    kafka = broker;
+                    kafkaBootstrapServers = broker.bootstrapServers();
+                }
+            }
+            if (settings.externalMongo != null) {
+                mongoUri = settings.externalMongo;
+            } else {
+                requireFree(settings.host, settings.mongoPort, "MongoDB");
+                MongoWireServer server = MongoWireServer.start(data.resolve("mongo").resolve("startpakket.mv"),
+                        settings.host, settings.mongoPort);
+                synchronized (lock) {
+                    if (stopped) {
+                        server.close();
+                        throw aborted();
+                    }
+                    mongo = server;
+                    mongoUri = server.uri();
+                }
+            }
+            Map<Service, ServiceProcess> processes = new EnumMap<>(Service.class);
+            for (Service service : Service.values()) {
+                int port = settings.ports.get(service);
+                requireFree(settings.host, port, service.module());
+                Map<String, String> env = new LinkedHashMap<>();
+                env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
+                env.put("MONGODB_URI", mongoUri);
+                env.put("SPRING_PROFILES_ACTIVE", settings.profiles);
+                env.putAll(settings.environment);
+                processes.put(service, ServiceProcess.javaJar(service.module(), service.jarIn(settings.jarDirectory), port,
+                        env, data.resolve("logs").resolve(service.module() + ".log"), settings.jvmOptions));
+            }
+            synchronized (lock) {
+                if (stopped) {
+                    throw aborted();
+                }
+                services.putAll(processes);
+                services.values().forEach(ServiceProcess::start);
+            }
+            List<CompletableFuture<ServiceProcess>> ready = processes.values().stream()
+                    .map(s -> CompletableFuture.supplyAsync(() -> s.awaitReady(READY_TIMEOUT)))
+                    .toList();
+            try {
+                CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+            return this;
+        } catch (IOException e) {
+            stop();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
+        }
+    }
+
+    private static IllegalStateException aborted() {
+        return new IllegalStateException("The stack was stopped while starting");
+    }
+
+    /** The running (or stopped) process of {@code service}. */
+    public ServiceProcess service(Service service) {
+        ServiceProcess process;
+        synchronized (lock) {
+            process = services.get(service);
+        }
+        if (process == null) {
+            throw new IllegalStateException("The stack was not started");
+        }
+        return process;
+    }
+
+    /** The four service processes, in {@link Service} order. */
+    public List<ServiceProcess> services() {
+        synchronized (lock) {
+            return List.copyOf(services.values());
+        }
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafkaBootstrapServers;
+    }
+
+    public String mongoUri() {
+        return mongoUri;
+    }
+
+    public Path dataDirectory() {
+        return settings.dataDirectory;
+    }
+
+    /**
+     * Resident memory in bytes per process: {@code local-stack} (this JVM, with the in-JVM broker
+     * and Mongo server) and each service by module name.
+     */
+    public Map<String, Long> residentMemory() {
+        Map<String, Long> rss = new LinkedHashMap<>();
+        rss.put("local-stack", ResidentMemory.ofThisProcess());
+        services().forEach(s -> rss.put(s.name(), s.residentMemoryBytes()));
+        return rss;
+    }
+
+    /**
+     * Stops the services gracefully (in parallel), then the broker, then Mongo. Data is kept.
+     * Idempotent; safe from a shutdown hook.
+     */
+    public void stop() {
+        List<ServiceProcess> running;
+        KafkaBroker broker;
+        MongoWireServer server;
+        synchronized (lock) {
+            if (stopped) {
+                return;
+            }
+            stopped = true;
+            running = List.copyOf(services.values());
+            broker = kafka;
+            server = mongo;
+        }
+        List<CompletableFuture<Boolean>> stopping = new ArrayList<>();
+        for (ServiceProcess service : running) {
+            stopping.add(CompletableFuture.supplyAsync(() -> service.stop(STOP_GRACE)));
+        }
+        stopping.forEach(CompletableFuture::join);
+        if (broker != null) {
+            broker.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** Deletes {@code directory} and everything in it, if it exists. */
+    public static void wipe(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot wipe " + directory, e);
+        }
+    }
+
+    private static void requireFree(String host, int port, String what) {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(host, port));
+        } catch (IOException e) {
+            throw new IllegalStateException("Port " + port + " for " + what + " is in use: is another stack running?", e);
+        }
+    }
+
+    /** Settings of a {@link Stack}; the defaults are the local stack's (DESIGN.md ports, {@code data/}). */
+    public static final class Builder {
+        private Path dataDirectory = Path.of("data");
+        private String host = "127.0.0.1";
+        private int kafkaPort = 9092;
+        private int mongoPort = 27017;
+        private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        private Path jarDirectory = Service.defaultJarDirectory();
+        private List<String> jvmOptions = ServiceProcess.DEFAULT_JVM_OPTIONS;
+        private String profiles = "demo";
+        private final Map<String, String> environment = new LinkedHashMap<>();
+        private String externalKafka;
+        private String externalMongo;
+
+        private Builder() {
+            for (Service service : Service.values()) {
+                ports.put(service, service.defaultPort());
+            }
+        }
+
+        /** Where Kafka, Mongo and the logs keep their files (default {@code data}). */
+        public Builder dataDirectory(Path directory) {
+            this.dataDirectory = directory;
+            return this;
+        }
+
+        public Builder kafkaPort(int port) {
+            this.kafkaPort = port;
+            return this;
+        }
+
+        public Builder mongoPort(int port) {
+            this.mongoPort = port;
+            return this;
+        }
+
+        public Builder servicePort(Service service, int port) {
+            ports.put(service, port);
+            return this;
+        }
+
+        /** Free ports for the broker, Mongo and every service (for tests beside a running local stack). */
+        public Builder randomPorts() {
+            try {
+                kafkaPort = 0;
+                mongoPort = 0;
+                for (Service service : Service.values()) {
+                    ports.put(service, KafkaBroker.freePort(host));
+                }
+                return this;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Where the {@code <module>-*-exec.jar}s are (default: {@link Service#defaultJarDirectory()}). */
+        public Builder jarDirectory(Path directory) {
+            this.jarDirectory = directory;
+            return this;
+        }
+
+        /** JVM options of every service (default {@link ServiceProcess#DEFAULT_JVM_OPTIONS}). */
+        public Builder jvmOptions(List<String> options) {
+            this.jvmOptions = List.copyOf(options);
+            return this;
+        }
+
+        /** {@code SPRING_PROFILES_ACTIVE} of every service (default {@code demo}). */
+        public Builder profiles(String profiles) {
+            this.profiles = profiles;
+            return this;
+        }
+
+        /** An extra environment variable for every service (e.g. {@code STARTPAKKET_EVENT_STORE_LOOK_BACK}). */
+        public Builder environment(String name, String value) {
+            environment.put(name, value);
+            return this;
+        }
+
+        /** Use this Kafka instead of starting a broker (null: start one). */
+        public Builder externalKafka(String bootstrapServers) {
+            this.externalKafka = blankToNull(bootstrapServers);
+            return this;
+        }
+
+        /** Use this MongoDB instead of starting a wire-protocol server (null: start one). */
+        public Builder externalMongo(String uri) {
+            this.externalMongo = blankToNull(uri);
+            return this;
+        }
+
+        public Stack build() {
+            return new Stack(this);
+        }
+
+        private static String blankToNull(String value) {
+            return value == null || value.isBlank() ? null : value;
+        }
+    }
+}
