@@ -68,6 +68,11 @@ public class InboundEventHandler {
 
     static Optional<String> header(MessageHeaders headers, String name) {
         Object value = headers.get(name);
+        if (value == null && name.startsWith("ce_")) {
+            // Spring Cloud Function recognises CloudEvents and renames the Kafka binding's
+            // attribute headers (ce_id) to their canonical form (ce-id) before the consumer runs
+            value = headers.get("ce-" + name.substring("ce_".length()));
+        }
         if (value instanceof byte[] bytes) {
             return Optional.of(new String(bytes, StandardCharsets.UTF_8));
         }
