@@ -1,0 +1,12 @@
+package nl.startpakket.billing.api;
+
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record ContractRegisteredEvent(
+        String contractId,
+        ContractTerms terms,
+        String registeredBy,
+        Instant occurredAt) {
+}

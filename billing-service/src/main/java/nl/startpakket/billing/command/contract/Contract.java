@@ -1,0 +1,287 @@
+package nl.startpakket.billing.command.contract;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import nl.startpakket.billing.api.AmendContractCommand;
+import nl.startpakket.billing.api.BillableLineRecordedEvent;
+import nl.startpakket.billing.api.ContractAmendedEvent;
+import nl.startpakket.billing.api.ContractRegisteredEvent;
+import nl.startpakket.billing.api.ContractRuleViolation;
+import nl.startpakket.billing.api.ContractTerms;
+import nl.startpakket.billing.api.DeliveryNotBillableEvent;
+import nl.startpakket.billing.api.FundingPutOnHoldEvent;
+import nl.startpakket.billing.api.FundingReleasedEvent;
+import nl.startpakket.billing.api.FundingReservedEvent;
+import nl.startpakket.billing.api.HoldReason;
+import nl.startpakket.billing.api.Money;
+import nl.startpakket.billing.api.RecordDeliveryCommand;
+import nl.startpakket.billing.api.RegisterContractCommand;
+import nl.startpakket.billing.api.ReleaseFundingCommand;
+import nl.startpakket.billing.api.ReserveFundingCommand;
+import nl.startpakket.events.Phase;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * A municipal contract: its terms, the referrals it funds against the cap and the budget, the
+ * queue of referrals waiting for room (oldest first), and the billable lines of delivered
+ * packages. Rules:
+ * <ul>
+ *     <li>reserved + delivered packages never exceed {@code maxPackages}; their amounts never
+ *     exceed {@code budget};</li>
+ *     <li>the hold queue is first come, first served: a new referral does not pass one that
+ *     waits; room that frees up (amendment, cancellation) goes to the oldest first;</li>
+ *     <li>a referral is reserved, held, released or billed at most once, whatever is redelivered;</li>
+ *     <li>after delivery nothing is released.</li>
+ * </ul>
+ */
+@Aggregate
+public class Contract {
+
+    @AggregateIdentifier
+    private String contractId;
+    private ContractTerms terms;
+    private final Map<String, Reservation> reservations = new HashMap<>();
+    private final LinkedHashMap<String, HeldReferral> holdQueue = new LinkedHashMap<>();
+    private final Set<String> released = new HashSet<>();
+    private final Set<String> notBillable = new HashSet<>();
+    private int usedPackages;
+    private Money usedAmount = Money.ZERO;
+
+    protected Contract() {
+        // for Axon
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(RegisterContractCommand command, Clock clock) {
+        ContractTerms newTerms = command.terms();
+        validate(newTerms);
+        if (contractId != null) {
+            if (terms.equals(newTerms)) {
+                return;
+            }
+            throw new ContractRuleViolation("contract-exists",
+                    "Contract " + command.contractId() + " exists with other terms; change it with an amendment.");
+        }
+        apply(new ContractRegisteredEvent(command.contractId(), newTerms, command.registeredBy(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(AmendContractCommand command, Clock clock) {
+        if (command.maxPackages() == null && command.budget() == null && command.validTo() == null) {
+            throw new ContractRuleViolation("empty-amendment", "An amendment changes maxPackages, budget or validTo.");
+        }
+        Integer maxPackages = command.maxPackages() != null ? command.maxPackages() : terms.maxPackages();
+        Money budget = command.budget() != null ? command.budget() : terms.budget();
+        LocalDate validTo = command.validTo() != null ? command.validTo() : terms.validTo();
+        if (maxPackages != null && maxPackages < usedPackages) {
+            throw new ContractRuleViolation("cap-below-usage", "maxPackages " + maxPackages + " is below the "
+                    + usedPackages + " packages already reserved or delivered.");
+        }
+        if (budget != null && usedAmount.greaterThan(budget)) {
+            throw new ContractRuleViolation("budget-below-usage", "budget " + budget.asString() + " is below the "
+                    + usedAmount.asString() + " already reserved or delivered.");
+        }
+        if (validTo.isBefore(terms.validFrom())) {
+            throw new ContractRuleViolation("invalid-period", "validTo lies before validFrom " + terms.validFrom() + ".");
+        }
+        if (Objects.equals(maxPackages, terms.maxPackages()) && Objects.equals(budget, terms.budget())
+                && validTo.equals(terms.validTo())) {
+            return;
+        }
+        apply(new ContractAmendedEvent(contractId, terms.municipality(), terms.validFrom(), maxPackages, budget, validTo,
+                terms.maxPackages(), terms.budget(), terms.validTo(), command.amendedBy(), command.reason(), clock.instant()));
+        fundWaitingReferrals(clock);
+    }
+
+    @CommandHandler
+    public void handle(ReserveFundingCommand command, Clock clock) {
+        String referralId = command.referralId();
+        if (knows(referralId)) {
+            return;
+        }
+        Optional<HoldReason> holdReason = holdReasonFor(command.phase(), command.referralDate());
+        if (holdReason.isPresent()) {
+            apply(new FundingPutOnHoldEvent(contractId, terms.municipality(), referralId, command.phase(),
+                    command.referralDate(), holdReason.get(), LocalDate.now(clock), clock.instant()));
+        } else {
+            reserve(referralId, command.phase(), command.referralDate(), false, clock);
+        }
+    }
+
+    @CommandHandler
+    public void handle(ReleaseFundingCommand command, Clock clock) {
+        String referralId = command.referralId();
+        Reservation reservation = reservations.get(referralId);
+        if (reservation != null && !reservation.delivered()) {
+            apply(new FundingReleasedEvent(contractId, terms.municipality(), referralId, reservation.phase(), true,
+                    reservation.amount(), command.reason(), LocalDate.now(clock), clock.instant()));
+            fundWaitingReferrals(clock);
+        } else if (holdQueue.containsKey(referralId)) {
+            HeldReferral held = holdQueue.get(referralId);
+            apply(new FundingReleasedEvent(contractId, terms.municipality(), referralId, held.phase(), false,
+                    Money.ZERO, command.reason(), LocalDate.now(clock), clock.instant()));
+        }
+        // delivered, already released or unknown: nothing to give up
+    }
+
+    @CommandHandler
+    public void handle(RecordDeliveryCommand command, Clock clock) {
+        String referralId = command.referralId();
+        Reservation reservation = reservations.get(referralId);
+        if (reservation != null) {
+            if (!reservation.delivered()) {
+                apply(new BillableLineRecordedEvent(contractId, terms.municipality(), referralId, reservation.phase(),
+                        command.deliveredOn(), reservation.amount(), clock.instant()));
+            }
+            return;
+        }
+        if (notBillable.contains(referralId)) {
+            return;
+        }
+        String reason = holdQueue.containsKey(referralId) ? "ON_HOLD" : released.contains(referralId) ? "RELEASED" : "NOT_FUNDED";
+        apply(new DeliveryNotBillableEvent(contractId, terms.municipality(), referralId, command.phase(),
+                command.deliveredOn(), reason, clock.instant()));
+    }
+
+    private boolean knows(String referralId) {
+        return reservations.containsKey(referralId) || holdQueue.containsKey(referralId) || released.contains(referralId);
+    }
+
+    /** Why this referral must wait, if it must: out of the period, someone waits before it, or no room. */
+    private Optional<HoldReason> holdReasonFor(Phase phase, LocalDate referralDate) {
+        if (referralDate.isAfter(terms.validTo())) {
+            return Optional.of(HoldReason.CONTRACT_ENDED);
+        }
+        if (referralDate.isBefore(terms.validFrom())) {
+            return Optional.of(HoldReason.NO_CONTRACT);
+        }
+        Optional<HoldReason> noRoom = noRoomFor(phase);
+        if (noRoom.isPresent()) {
+            return noRoom;
+        }
+        return holdQueue.values().stream()
+                .filter(waiting -> terms.covers(waiting.referralDate()))
+                .findFirst()
+                .map(first -> noRoomFor(first.phase()).orElse(first.reason()));
+    }
+
+    private Optional<HoldReason> noRoomFor(Phase phase) {
+        if (terms.maxPackages() != null && usedPackages >= terms.maxPackages()) {
+            return Optional.of(HoldReason.CAP_REACHED);
+        }
+        if (terms.budget() != null && usedAmount.plus(terms.priceOf(phase)).greaterThan(terms.budget())) {
+            return Optional.of(HoldReason.BUDGET_EXHAUSTED);
+        }
+        return Optional.empty();
+    }
+
+    /** Room that became available goes to the waiting referrals, oldest first, as far as it goes. */
+    private void fundWaitingReferrals(Clock clock) {
+        List<Map.Entry<String, HeldReferral>> waiting = new ArrayList<>(holdQueue.entrySet());
+        for (Map.Entry<String, HeldReferral> entry : waiting) {
+            HeldReferral held = entry.getValue();
+            if (!terms.covers(held.referralDate())) {
+                continue;
+            }
+            if (noRoomFor(held.phase()).isPresent()) {
+                return;
+            }
+            reserve(entry.getKey(), held.phase(), held.referralDate(), true, clock);
+        }
+    }
+
+    private void reserve(String referralId, Phase phase, LocalDate referralDate, boolean fromHoldQueue, Clock clock) {
+        apply(new FundingReservedEvent(contractId, terms.municipality(), referralId, phase, referralDate,
+                terms.priceOf(phase), fromHoldQueue, LocalDate.now(clock), clock.instant()));
+    }
+
+    private static void validate(ContractTerms terms) {
+        if (terms == null || terms.municipality() == null || terms.validFrom() == null || terms.validTo() == null
+                || terms.babyPrice() == null || terms.toddlerPrice() == null || terms.invoicePeriod() == null) {
+            throw new ContractRuleViolation("incomplete-terms",
+                    "municipality, validFrom, validTo, both prices and invoicePeriod are required.");
+        }
+        if (terms.validTo().isBefore(terms.validFrom())) {
+            throw new ContractRuleViolation("invalid-period", "validTo lies before validFrom.");
+        }
+        if (!terms.babyPrice().isPositive() || !terms.toddlerPrice().isPositive()) {
+            throw new ContractRuleViolation("invalid-price", "Prices per package are positive amounts.");
+        }
+        if (terms.maxPackages() != null && terms.maxPackages() < 1) {
+            throw new ContractRuleViolation("invalid-cap", "maxPackages is at least 1 (leave it out for no cap).");
+        }
+        if (terms.budget() != null && !terms.budget().isPositive()) {
+            throw new ContractRuleViolation("invalid-budget", "budget is a positive amount (leave it out for no budget).");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ContractRegisteredEvent event) {
+        contractId = event.contractId();
+        terms = event.terms();
+    }
+
+    @EventSourcingHandler
+    void on(ContractAmendedEvent event) {
+        terms = new ContractTerms(terms.municipality(), terms.validFrom(), event.validTo(), terms.babyPrice(),
+                terms.toddlerPrice(), event.maxPackages(), event.budget(), terms.invoicePeriod());
+    }
+
+    @EventSourcingHandler
+    void on(FundingReservedEvent event) {
+        holdQueue.remove(event.referralId());
+        reservations.put(event.referralId(), new Reservation(event.phase(), event.amount(), false));
+        usedPackages++;
+        usedAmount = usedAmount.plus(event.amount());
+    }
+
+    @EventSourcingHandler
+    void on(FundingPutOnHoldEvent event) {
+        holdQueue.put(event.referralId(), new HeldReferral(event.phase(), event.referralDate(), event.reason()));
+    }
+
+    @EventSourcingHandler
+    void on(FundingReleasedEvent event) {
+        if (event.wasReserved()) {
+            Reservation reservation = reservations.remove(event.referralId());
+            usedPackages--;
+            usedAmount = usedAmount.minus(reservation.amount());
+        } else {
+            holdQueue.remove(event.referralId());
+        }
+        released.add(event.referralId());
+    }
+
+    @EventSourcingHandler
+    void on(BillableLineRecordedEvent event) {
+        reservations.computeIfPresent(event.referralId(), (id, r) -> new Reservation(r.phase(), r.amount(), true));
+    }
+
+    @EventSourcingHandler
+    void on(DeliveryNotBillableEvent event) {
+        notBillable.add(event.referralId());
+    }
+
+    private record Reservation(Phase phase, Money amount, boolean delivered) {
+    }
+
+    private record HeldReferral(Phase phase, LocalDate referralDate, HoldReason reason) {
+    }
+}

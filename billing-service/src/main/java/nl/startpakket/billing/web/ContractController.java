@@ -1,0 +1,105 @@
+package nl.startpakket.billing.web;
+
+import jakarta.validation.Valid;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.security.Principal;
+import java.time.Instant;
+import java.util.regex.Pattern;
+import nl.startpakket.billing.api.AmendContractCommand;
+import nl.startpakket.billing.api.ContractTerms;
+import nl.startpakket.billing.api.Money;
+import nl.startpakket.billing.api.RegisterContractCommand;
+import nl.startpakket.billing.query.ContractDocument;
+import nl.startpakket.billing.query.ContractQueries;
+import nl.startpakket.billing.query.ContractUsage;
+import nl.startpakket.billing.query.InvoicedAmounts;
+import nl.startpakket.platform.web.ApiProblem;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Municipal contracts: register (idempotent PUT), read with usage, amend. */
+@RestController
+@RequestMapping("/api/v1/contracts")
+public class ContractController {
+
+    private static final Pattern CONTRACT_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+
+    private final CommandGateway commands;
+    private final ContractQueries queries;
+    private final InvoicedAmounts invoiced;
+
+    public ContractController(CommandGateway commands, ContractQueries queries, InvoicedAmounts invoiced) {
+        this.commands = commands;
+        this.queries = queries;
+        this.invoiced = invoiced;
+    }
+
+    @PutMapping("/{contractId}")
+    public ResponseEntity<ContractResponse> register(@PathVariable String contractId,
+                                                     @Valid @RequestBody ContractRequest request, Principal principal) {
+        checkId(contractId);
+        if (request.validTo().isBefore(request.validFrom())) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-period", "Invalid period", "validTo lies before validFrom.");
+        }
+        ContractTerms terms = request.toTerms();
+        commands.sendAndWait(new RegisterContractCommand(contractId, terms, principal.getName()));
+        ContractDocument asRegistered = new ContractDocument(contractId, terms.municipality(), terms.validFrom(),
+                terms.validTo(), terms.babyPrice().amount(), terms.toddlerPrice().amount(), terms.maxPackages(),
+                terms.budget() == null ? null : terms.budget().amount(), terms.invoicePeriod().name(), principal.getName(),
+                Instant.now());
+        ContractUsage usage = queries.contract(contractId).map(c -> queries.usage(c, invoiced.of(contractId)))
+                .orElse(new ContractUsage(0, 0, 0, terms.maxPackages() == null ? null : terms.maxPackages().longValue(),
+                        BigDecimal.ZERO, BigDecimal.ZERO));
+        return ResponseEntity.ok()
+                .location(URI.create("/api/v1/contracts/" + contractId))
+                .body(ContractResponse.of(asRegistered, usage));
+    }
+
+    @GetMapping("/{contractId}")
+    public ContractResponse get(@PathVariable String contractId) {
+        ContractDocument contract = queries.contract(contractId).orElseThrow(() -> notFound(contractId));
+        return ContractResponse.of(contract, queries.usage(contract, invoiced.of(contractId)));
+    }
+
+    @PostMapping("/{contractId}/amendments")
+    public ResponseEntity<AmendmentResponse> amend(@PathVariable String contractId,
+                                                   @Valid @RequestBody AmendmentRequest request, Principal principal) {
+        checkId(contractId);
+        if (request.maxPackages() == null && request.budget() == null && request.validTo() == null) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "empty-amendment", "Empty amendment",
+                    "An amendment changes maxPackages, budget or validTo.");
+        }
+        String reason = request.reason() == null || request.reason().isBlank() ? "(no reason given)" : request.reason();
+        commands.sendAndWait(new AmendContractCommand(contractId, request.maxPackages(), Money.eur(request.budget()),
+                request.validTo(), principal.getName(), reason));
+        return ResponseEntity.ok()
+                .location(URI.create("/api/v1/contracts/" + contractId))
+                .body(new AmendmentResponse(contractId, request.maxPackages(), request.budget(), request.validTo(),
+                        principal.getName(), reason));
+    }
+
+    /** What was amended; the contract's resulting terms and usage are at its own resource. */
+    public record AmendmentResponse(String contractId, Integer maxPackages, BigDecimal budget,
+                                    java.time.LocalDate validTo, String amendedBy, String reason) {
+    }
+
+    private static void checkId(String contractId) {
+        if (!CONTRACT_ID.matcher(contractId).matches()) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-contract-id", "Invalid contract id",
+                    "A contract id is 1-64 lower-case letters, digits and dashes, e.g. huizen-2026.");
+        }
+    }
+
+    private static ApiProblem notFound(String contractId) {
+        return new ApiProblem(HttpStatus.NOT_FOUND, "not-found", "Not found", "No contract " + contractId + ".");
+    }
+}

@@ -1,0 +1,237 @@
+package nl.startpakket.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import nl.startpakket.events.DeliveryMethod;
+import nl.startpakket.events.IntermediaryType;
+import nl.startpakket.events.Phase;
+import nl.startpakket.events.billing.v1.BillableLineRecorded;
+import nl.startpakket.events.fulfilment.v1.PackageDelivered;
+import nl.startpakket.events.funding.v1.FundingOnHold;
+import nl.startpakket.events.funding.v1.FundingReleased;
+import nl.startpakket.events.funding.v1.FundingReserved;
+import nl.startpakket.events.referral.v1.ReferralAccepted;
+import nl.startpakket.events.referral.v1.ReferralCancelled;
+import nl.startpakket.platform.testing.ServiceIntegrationTest;
+import nl.startpakket.platform.testing.TopicProbe;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+@ServiceIntegrationTest
+class BillingServiceIT {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
+    static final LocalDate REFERRAL_DATE = LocalDate.of(2026, 3, 2);
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void shouldReserveFundingWhenAReferralIsAcceptedUnderAContract() {
+        String municipality = newMunicipality();
+        String contractId = registerContract(municipality, 10, "1000.00");
+        String referralId = accept(municipality, Phase.BABY);
+
+        FundingReserved reserved = TopicProbe.await(FundingReserved.class, e -> e.referralId().equals(referralId), TIMEOUT);
+
+        assertThat(reserved.contractId()).isEqualTo(contractId);
+        assertThat(reserved.municipality()).isEqualTo(municipality);
+        assertThat(reserved.phase()).isEqualTo(Phase.BABY);
+    }
+
+    @Test
+    void shouldHoldOverTheCapAndFundWhenAnAmendmentAddsRoom() {
+        String municipality = newMunicipality();
+        String contractId = registerContract(municipality, 1, null);
+        String first = accept(municipality, Phase.BABY);
+        TopicProbe.await(FundingReserved.class, e -> e.referralId().equals(first), TIMEOUT);
+        String second = accept(municipality, Phase.TODDLER);
+
+        FundingOnHold held = TopicProbe.await(FundingOnHold.class, e -> e.referralId().equals(second), TIMEOUT);
+        assertThat(held.reason()).isEqualTo("CAP_REACHED");
+        assertThat(held.contractId()).isEqualTo(contractId);
+        awaitUsage(contractId, usage -> assertThat(usage).containsEntry("onHold", 1).containsEntry("remaining", 0));
+
+        ResponseEntity<Map<String, Object>> amended = coordinator().exchange("/api/v1/contracts/" + contractId + "/amendments",
+                HttpMethod.POST, json(Map.of("maxPackages", 2, "reason", "Consulted the municipality")), MAP);
+        assertThat(amended.getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        FundingReserved released = TopicProbe.await(FundingReserved.class, e -> e.referralId().equals(second), TIMEOUT);
+        assertThat(released.contractId()).isEqualTo(contractId);
+        awaitUsage(contractId, usage -> assertThat(usage).containsEntry("reserved", 2).containsEntry("onHold", 0));
+    }
+
+    @Test
+    void shouldRecordABillableLineAtTheContractPriceWhenDeliveredOnlyOnce() {
+        String municipality = newMunicipality();
+        String contractId = registerContract(municipality, 125, "10000.00");
+        String referralId = accept(municipality, Phase.BABY);
+        TopicProbe.await(FundingReserved.class, e -> e.referralId().equals(referralId), TIMEOUT);
+
+        PackageDelivered delivered = new PackageDelivered(UUID.randomUUID(), Instant.now(), referralId, "J-" + referralId,
+                municipality, Phase.BABY, LocalDate.of(2026, 3, 20));
+        TopicProbe.publish(delivered);
+        // the same fact again under another event id, as a producer's retry after a crash might send it
+        TopicProbe.publish(new PackageDelivered(UUID.randomUUID(), Instant.now(), referralId, "J-" + referralId,
+                municipality, Phase.BABY, LocalDate.of(2026, 3, 20)));
+
+        BillableLineRecorded line = TopicProbe.await(BillableLineRecorded.class, e -> e.referralId().equals(referralId), TIMEOUT);
+        assertThat(line.amount()).isEqualByComparingTo(new BigDecimal("80.00"));
+        assertThat(line.amount().scale()).isEqualTo(2);
+        assertThat(line.contractId()).isEqualTo(contractId);
+        awaitUsage(contractId, usage -> assertThat(usage).containsEntry("delivered", 1).containsEntry("reserved", 0));
+        assertThat(TopicProbe.events(BillableLineRecorded.class,
+                TopicProbe.readAll(nl.startpakket.events.Topics.BILLING, Duration.ofSeconds(1))))
+                .filteredOn(e -> e.referralId().equals(referralId)).hasSize(1);
+    }
+
+    @Test
+    void shouldKeepAReferralWithoutContractOnHoldAndFundItWhenAContractArrives() {
+        String municipality = newMunicipality();
+        String referralId = accept(municipality, Phase.BABY);
+        FundingOnHold held = TopicProbe.await(FundingOnHold.class, e -> e.referralId().equals(referralId), TIMEOUT);
+        assertThat(held.reason()).isEqualTo("NO_CONTRACT");
+        assertThat(held.contractId()).isNull();
+
+        String contractId = registerContract(municipality, 5, null);
+
+        FundingReserved reserved = TopicProbe.await(FundingReserved.class, e -> e.referralId().equals(referralId), TIMEOUT);
+        assertThat(reserved.contractId()).isEqualTo(contractId);
+    }
+
+    @Test
+    void shouldReleaseTheReservationWhenTheReferralIsCancelled() {
+        String municipality = newMunicipality();
+        String contractId = registerContract(municipality, 5, null);
+        String referralId = accept(municipality, Phase.BABY);
+        TopicProbe.await(FundingReserved.class, e -> e.referralId().equals(referralId), TIMEOUT);
+
+        TopicProbe.publish(new ReferralCancelled(UUID.randomUUID(), Instant.now(), referralId, municipality, Phase.BABY,
+                REFERRAL_DATE, "NO_LONGER_NEEDED"));
+
+        FundingReleased released = TopicProbe.await(FundingReleased.class, e -> e.referralId().equals(referralId), TIMEOUT);
+        assertThat(released.contractId()).isEqualTo(contractId);
+        awaitUsage(contractId, usage -> assertThat(usage).containsEntry("reserved", 0).containsEntry("remaining", 5));
+    }
+
+    @Test
+    void shouldAnswerTheContractWithItsTermsAndUsage() {
+        String municipality = newMunicipality();
+        String contractId = registerContract(municipality, 125, "10000.00");
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            ResponseEntity<Map<String, Object>> response = coordinator().exchange("/api/v1/contracts/" + contractId,
+                    HttpMethod.GET, null, MAP);
+            assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(response.getBody()).containsEntry("municipality", municipality)
+                    .containsEntry("maxPackages", 125).containsEntry("budget", "10000.00")
+                    .containsEntry("pricePerPackage", Map.of("BABY", "80.00", "TODDLER", "80.00"));
+            assertThat(response.getBody().get("usage")).isEqualTo(Map.of("reserved", 0, "delivered", 0, "onHold", 0,
+                    "remaining", 125, "invoicedAmount", "0.00"));
+        });
+    }
+
+    @Test
+    void shouldAnswerTheSameContractWhenPutTwiceAndConflictWhenTheTermsDiffer() {
+        String municipality = newMunicipality();
+        String contractId = registerContract(municipality, 10, null);
+        assertThat(putContract(contractId, contractBody(municipality, 10, null)).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        ResponseEntity<Map<String, Object>> conflict = putContract(contractId, contractBody(municipality, 11, null));
+        assertThat(conflict.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(conflict.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void shouldRefuseInvalidTermsAsProblemJson() {
+        Map<String, Object> body = contractBody("Huizen", -1, null);
+        ResponseEntity<Map<String, Object>> response = putContract("bad-terms", body);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getBody().get("errors").toString()).contains("municipality").contains("maxPackages");
+    }
+
+    @Test
+    void shouldRefuseAnonymousAndVolunteerRequests() {
+        ResponseEntity<String> anonymous = http.getForEntity("/api/v1/contracts/huizen-2026", String.class);
+        assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        ResponseEntity<String> volunteer = http.withBasicAuth("volunteer", "volunteer")
+                .exchange("/api/v1/contracts/x-1", HttpMethod.PUT, json(contractBody("GM0406", 1, null)), String.class);
+        assertThat(volunteer.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    // --- helpers
+
+    static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
+    };
+
+    TestRestTemplate coordinator() {
+        return http.withBasicAuth("coordinator", "coordinator");
+    }
+
+    static String newMunicipality() {
+        return "GM" + (5000 + ThreadLocalRandom.current().nextInt(4999));
+    }
+
+    static Map<String, Object> contractBody(String municipality, Integer maxPackages, String budget) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("municipality", municipality);
+        body.put("validFrom", "2026-02-01");
+        body.put("validTo", "2027-01-31");
+        body.put("pricePerPackage", Map.of("BABY", "80.00", "TODDLER", "80.00"));
+        body.put("maxPackages", maxPackages);
+        body.put("budget", budget);
+        body.put("invoicePeriod", "MONTHLY");
+        return body;
+    }
+
+    String registerContract(String municipality, Integer maxPackages, String budget) {
+        String contractId = "c-" + municipality.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        ResponseEntity<Map<String, Object>> response = putContract(contractId, contractBody(municipality, maxPackages, budget));
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return contractId;
+    }
+
+    ResponseEntity<Map<String, Object>> putContract(String contractId, Map<String, Object> body) {
+        return coordinator().exchange("/api/v1/contracts/" + contractId, HttpMethod.PUT, json(body), MAP);
+    }
+
+    static <T> HttpEntity<T> json(T body) {
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return new HttpEntity<>(body, headers);
+    }
+
+    static String accept(String municipality, Phase phase) {
+        String referralId = "R-" + UUID.randomUUID();
+        TopicProbe.publish(new ReferralAccepted(UUID.randomUUID(), Instant.now(), referralId, "verloskundige-test",
+                IntermediaryType.MIDWIFE, municipality, phase, REFERRAL_DATE, DeliveryMethod.HOME_DELIVERY, true,
+                phase == Phase.BABY ? 20 : null));
+        return referralId;
+    }
+
+    @SuppressWarnings("unchecked")
+    void awaitUsage(String contractId, java.util.function.Consumer<Map<String, Object>> check) {
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            ResponseEntity<Map<String, Object>> response = coordinator().exchange("/api/v1/contracts/" + contractId,
+                    HttpMethod.GET, null, MAP);
+            assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+            check.accept((Map<String, Object>) response.getBody().get("usage"));
+        });
+    }
+}

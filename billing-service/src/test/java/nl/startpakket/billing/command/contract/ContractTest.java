@@ -1,0 +1,254 @@
+package nl.startpakket.billing.command.contract;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import nl.startpakket.billing.api.AmendContractCommand;
+import nl.startpakket.billing.api.BillableLineRecordedEvent;
+import nl.startpakket.billing.api.ContractAmendedEvent;
+import nl.startpakket.billing.api.ContractRegisteredEvent;
+import nl.startpakket.billing.api.ContractRuleViolation;
+import nl.startpakket.billing.api.ContractTerms;
+import nl.startpakket.billing.api.DeliveryNotBillableEvent;
+import nl.startpakket.billing.api.FundingPutOnHoldEvent;
+import nl.startpakket.billing.api.FundingReleasedEvent;
+import nl.startpakket.billing.api.FundingReservedEvent;
+import nl.startpakket.billing.api.HoldReason;
+import nl.startpakket.billing.api.InvoicePeriod;
+import nl.startpakket.billing.api.Money;
+import nl.startpakket.billing.api.RecordDeliveryCommand;
+import nl.startpakket.billing.api.RegisterContractCommand;
+import nl.startpakket.billing.api.ReleaseFundingCommand;
+import nl.startpakket.billing.api.ReserveFundingCommand;
+import nl.startpakket.events.Phase;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ContractTest {
+
+    static final String ID = "huizen-test";
+    static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
+    static final LocalDate TODAY = LocalDate.of(2026, 3, 2);
+    static final Clock CLOCK = Clock.fixed(NOW, ZoneId.of("Europe/Amsterdam"));
+    static final LocalDate REFERRAL_DATE = LocalDate.of(2026, 3, 1);
+
+    FixtureConfiguration<Contract> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Contract.class);
+        fixture.registerInjectableResource(CLOCK);
+    }
+
+    static ContractTerms terms(Integer maxPackages, Money budget) {
+        return new ContractTerms("GM0406", LocalDate.of(2026, 2, 1), LocalDate.of(2027, 1, 31), Money.eur(80),
+                Money.eur(80), maxPackages, budget, InvoicePeriod.MONTHLY);
+    }
+
+    static ContractRegisteredEvent registered(Integer maxPackages, Money budget) {
+        return new ContractRegisteredEvent(ID, terms(maxPackages, budget), "coordinator", NOW);
+    }
+
+    static FundingReservedEvent reserved(String referralId) {
+        return reserved(referralId, false);
+    }
+
+    static FundingReservedEvent reserved(String referralId, boolean fromHoldQueue) {
+        return new FundingReservedEvent(ID, "GM0406", referralId, Phase.BABY, REFERRAL_DATE, Money.eur(80), fromHoldQueue,
+                TODAY, NOW);
+    }
+
+    static FundingPutOnHoldEvent held(String referralId, HoldReason reason) {
+        return new FundingPutOnHoldEvent(ID, "GM0406", referralId, Phase.BABY, REFERRAL_DATE, reason, TODAY, NOW);
+    }
+
+    static ReserveFundingCommand reserve(String referralId) {
+        return new ReserveFundingCommand(ID, referralId, Phase.BABY, REFERRAL_DATE);
+    }
+
+    @Test
+    void shouldRegisterWhenNew() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterContractCommand(ID, terms(125, Money.eur(10_000)), "coordinator"))
+                .expectEvents(registered(125, Money.eur(10_000)));
+    }
+
+    @Test
+    void shouldChangeNothingWhenTheSameTermsAreRegisteredAgain() {
+        fixture.given(registered(125, Money.eur(10_000)))
+                .when(new RegisterContractCommand(ID, terms(125, Money.eur(10_000)), "someone-else"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void shouldRefuseWhenRegisteredAgainWithOtherTerms() {
+        fixture.given(registered(125, Money.eur(10_000)))
+                .when(new RegisterContractCommand(ID, terms(200, Money.eur(10_000)), "coordinator"))
+                .expectException(ContractRuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void shouldRefuseWhenThePeriodEndsBeforeItStarts() {
+        ContractTerms backwards = new ContractTerms("GM0406", LocalDate.of(2026, 2, 1), LocalDate.of(2026, 1, 31),
+                Money.eur(80), Money.eur(80), 10, null, InvoicePeriod.MONTHLY);
+        fixture.givenNoPriorActivity()
+                .when(new RegisterContractCommand(ID, backwards, "coordinator"))
+                .expectException(ContractRuleViolation.class);
+    }
+
+    @Test
+    void shouldReserveFundingWhenThereIsRoom() {
+        fixture.given(registered(125, Money.eur(10_000)))
+                .when(reserve("R-1"))
+                .expectEvents(reserved("R-1"));
+    }
+
+    @Test
+    void shouldReserveAtThePriceOfThePhase() {
+        ContractTerms prices = new ContractTerms("GM0406", LocalDate.of(2026, 2, 1), LocalDate.of(2027, 1, 31),
+                Money.eur(80), Money.eur("95.50"), null, null, InvoicePeriod.QUARTERLY);
+        fixture.given(new ContractRegisteredEvent(ID, prices, "coordinator", NOW))
+                .when(new ReserveFundingCommand(ID, "R-1", Phase.TODDLER, REFERRAL_DATE))
+                .expectEvents(new FundingReservedEvent(ID, "GM0406", "R-1", Phase.TODDLER, REFERRAL_DATE,
+                        Money.eur("95.50"), false, TODAY, NOW));
+    }
+
+    @Test
+    void shouldPutOnHoldWhenTheCapIsReached() {
+        fixture.given(registered(2, null), reserved("R-1"), reserved("R-2"))
+                .when(reserve("R-3"))
+                .expectEvents(held("R-3", HoldReason.CAP_REACHED));
+    }
+
+    @Test
+    void shouldPutOnHoldWhenTheBudgetIsExhausted() {
+        fixture.given(registered(null, Money.eur(200)), reserved("R-1"), reserved("R-2"))
+                .when(reserve("R-3"))
+                .expectEvents(held("R-3", HoldReason.BUDGET_EXHAUSTED));
+    }
+
+    @Test
+    void shouldPutOnHoldWhenTheReferralDateIsAfterTheContractEnded() {
+        fixture.given(registered(10, null))
+                .when(new ReserveFundingCommand(ID, "R-1", Phase.BABY, LocalDate.of(2027, 2, 1)))
+                .expectEvents(new FundingPutOnHoldEvent(ID, "GM0406", "R-1", Phase.BABY, LocalDate.of(2027, 2, 1),
+                        HoldReason.CONTRACT_ENDED, TODAY, NOW));
+    }
+
+    @Test
+    void shouldNotLetANewReferralPassOneThatWaitsWhenASlotIsFree() {
+        // R-3 waits; a slot is free only because R-1 was released and R-3 got it; then the queue is empty again
+        fixture.given(registered(1, null), reserved("R-1"), held("R-2", HoldReason.CAP_REACHED))
+                .when(reserve("R-3"))
+                .expectEvents(held("R-3", HoldReason.CAP_REACHED));
+    }
+
+    @Test
+    void shouldChangeNothingWhenTheSameReferralIsReservedTwice() {
+        fixture.given(registered(125, null), reserved("R-1"))
+                .when(reserve("R-1"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void shouldChangeNothingWhenAHeldReferralIsRedelivered() {
+        fixture.given(registered(1, null), reserved("R-1"), held("R-2", HoldReason.CAP_REACHED))
+                .when(reserve("R-2"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void shouldReleaseHeldReferralsOldestFirstAsFarAsTheNewRoomGoesWhenAmended() {
+        fixture.given(registered(1, null), reserved("R-1"), held("R-2", HoldReason.CAP_REACHED),
+                        held("R-3", HoldReason.CAP_REACHED), held("R-4", HoldReason.CAP_REACHED))
+                .when(new AmendContractCommand(ID, 3, null, null, "finance", "Consulted the municipality"))
+                .expectEvents(
+                        new ContractAmendedEvent(ID, "GM0406", LocalDate.of(2026, 2, 1), 3, null,
+                                LocalDate.of(2027, 1, 31), 1, null, LocalDate.of(2027, 1, 31), "finance",
+                                "Consulted the municipality", NOW),
+                        reserved("R-2", true),
+                        reserved("R-3", true));
+    }
+
+    @Test
+    void shouldReleaseHeldReferralsWhenBudgetIsAdded() {
+        fixture.given(registered(null, Money.eur(80)), reserved("R-1"), held("R-2", HoldReason.BUDGET_EXHAUSTED))
+                .when(new AmendContractCommand(ID, null, Money.eur(160), null, "finance", "Extra budget"))
+                .expectEvents(
+                        new ContractAmendedEvent(ID, "GM0406", LocalDate.of(2026, 2, 1), null, Money.eur(160),
+                                LocalDate.of(2027, 1, 31), null, Money.eur(80), LocalDate.of(2027, 1, 31), "finance",
+                                "Extra budget", NOW),
+                        reserved("R-2", true));
+    }
+
+    @Test
+    void shouldRefuseWhenAnAmendmentSetsTheCapBelowWhatIsUsed() {
+        fixture.given(registered(3, null), reserved("R-1"), reserved("R-2"))
+                .when(new AmendContractCommand(ID, 1, null, null, "finance", "Cut"))
+                .expectException(ContractRuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void shouldReleaseTheSlotWhenCancelledBeforeDelivery() {
+        fixture.given(registered(125, null), reserved("R-1"))
+                .when(new ReleaseFundingCommand(ID, "R-1", "NO_LONGER_NEEDED"))
+                .expectEvents(new FundingReleasedEvent(ID, "GM0406", "R-1", Phase.BABY, true, Money.eur(80),
+                        "NO_LONGER_NEEDED", TODAY, NOW));
+    }
+
+    @Test
+    void shouldGiveTheFreedSlotToTheOldestWaitingReferralWhenCancelled() {
+        fixture.given(registered(1, null), reserved("R-1"), held("R-2", HoldReason.CAP_REACHED))
+                .when(new ReleaseFundingCommand(ID, "R-1", "MOVED_AWAY"))
+                .expectEvents(
+                        new FundingReleasedEvent(ID, "GM0406", "R-1", Phase.BABY, true, Money.eur(80), "MOVED_AWAY",
+                                TODAY, NOW),
+                        reserved("R-2", true));
+    }
+
+    @Test
+    void shouldTakeAHeldReferralOutOfTheQueueWhenCancelled() {
+        fixture.given(registered(1, null), reserved("R-1"), held("R-2", HoldReason.CAP_REACHED))
+                .when(new ReleaseFundingCommand(ID, "R-2", "MOVED_AWAY"))
+                .expectEvents(new FundingReleasedEvent(ID, "GM0406", "R-2", Phase.BABY, false, Money.ZERO,
+                        "MOVED_AWAY", TODAY, NOW));
+    }
+
+    @Test
+    void shouldReleaseNothingWhenCancelledAfterDelivery() {
+        fixture.given(registered(125, null), reserved("R-1"),
+                        new BillableLineRecordedEvent(ID, "GM0406", "R-1", Phase.BABY, TODAY, Money.eur(80), NOW))
+                .when(new ReleaseFundingCommand(ID, "R-1", "TOO_LATE"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void shouldRecordOneBillableLineAtThePhasePriceWhenDelivered() {
+        fixture.given(registered(125, Money.eur(10_000)), reserved("R-1"))
+                .when(new RecordDeliveryCommand(ID, "R-1", Phase.BABY, TODAY))
+                .expectEvents(new BillableLineRecordedEvent(ID, "GM0406", "R-1", Phase.BABY, TODAY, Money.eur("80.00"), NOW));
+    }
+
+    @Test
+    void shouldRecordNothingWhenTheDeliveryIsRedelivered() {
+        fixture.given(registered(125, null), reserved("R-1"),
+                        new BillableLineRecordedEvent(ID, "GM0406", "R-1", Phase.BABY, TODAY, Money.eur(80), NOW))
+                .when(new RecordDeliveryCommand(ID, "R-1", Phase.BABY, TODAY))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void shouldNotBillADeliveryWithoutReservation() {
+        fixture.given(registered(1, null), reserved("R-1"), held("R-2", HoldReason.CAP_REACHED))
+                .when(new RecordDeliveryCommand(ID, "R-2", Phase.BABY, TODAY))
+                .expectEvents(new DeliveryNotBillableEvent(ID, "GM0406", "R-2", Phase.BABY, TODAY, "ON_HOLD", NOW));
+    }
+}

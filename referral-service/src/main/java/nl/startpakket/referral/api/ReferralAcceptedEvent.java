@@ -1,0 +1,22 @@
+package nl.startpakket.referral.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import nl.startpakket.events.IntermediaryType;
+import nl.startpakket.events.Phase;
+import org.axonframework.serialization.Revision;
+
+/** Passed the duplicate check. Carries the delivery details fulfilment will receive. */
+@Revision("1")
+public record ReferralAcceptedEvent(
+        String referralId,
+        String partnerId,
+        IntermediaryType intermediaryType,
+        String municipality,
+        Phase phase,
+        LocalDate referralDate,
+        DeliveryDetails details,
+        boolean consentFollowUp,
+        Integer pregnancyWeekAtReferral,
+        Instant occurredAt) {
+}

@@ -1,0 +1,169 @@
+package nl.startpakket.referral.command;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import nl.startpakket.events.Phase;
+import nl.startpakket.referral.api.CancelReferralCommand;
+import nl.startpakket.referral.api.DeliveryDetails;
+import nl.startpakket.referral.api.RecordReferralProgressCommand;
+import nl.startpakket.referral.api.ReferralAcceptedEvent;
+import nl.startpakket.referral.api.ReferralCancelledEvent;
+import nl.startpakket.referral.api.ReferralOwnershipException;
+import nl.startpakket.referral.api.ReferralProgressRecordedEvent;
+import nl.startpakket.referral.api.ReferralRejectedEvent;
+import nl.startpakket.referral.api.ReferralStateException;
+import nl.startpakket.referral.api.ReferralStatus;
+import nl.startpakket.referral.api.ReferralSubmittedEvent;
+import nl.startpakket.referral.api.RejectionReason;
+import nl.startpakket.referral.api.SubmissionOutcome;
+import nl.startpakket.referral.api.SubmitReferralCommand;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * One referral of one parent for one phase, from submission to delivery or cancellation, as the
+ * partner sees it. The decision (accepted or rejected as a duplicate) is taken while the submit
+ * command is handled, so the partner's request already answers it.
+ */
+@Aggregate
+public class Referral {
+
+    /** A pregnancy is counted as 40 weeks up to the due date. */
+    static final int FULL_TERM_WEEKS = 40;
+
+    @AggregateIdentifier
+    private String referralId;
+    private String partnerId;
+    private String municipality;
+    private Phase phase;
+    private String householdKey;
+    private ReferralStatus status;
+    private final Set<String> recordedSourceEvents = new HashSet<>();
+
+    protected Referral() {
+        // for Axon
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    public SubmissionOutcome handle(SubmitReferralCommand command, HouseholdRegistry households, Clock clock) {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.now(clock);
+        apply(new ReferralSubmittedEvent(command.referralId(), command.partnerId(), command.intermediaryType(),
+                command.municipality(), command.phase(), today, command.details(), command.consentFollowUp(),
+                command.householdKey(), now));
+        Optional<String> holder = households.claim(command.householdKey(), command.phase(), command.referralId());
+        if (holder.isPresent()) {
+            ReferralStatus firstStatus = households.statusOf(holder.get()).orElse(ReferralStatus.ACCEPTED);
+            apply(new ReferralRejectedEvent(command.referralId(), command.partnerId(), command.intermediaryType(),
+                    command.municipality(), command.phase(), today, RejectionReason.DUPLICATE, firstStatus, now));
+            return SubmissionOutcome.duplicate(command.referralId(), firstStatus);
+        }
+        // the claim is in another store than the events: give it back if storing the events fails
+        CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.onRollback(
+                u -> households.release(command.householdKey(), command.phase(), command.referralId())));
+        apply(new ReferralAcceptedEvent(command.referralId(), command.partnerId(), command.intermediaryType(),
+                command.municipality(), command.phase(), today, command.details(), command.consentFollowUp(),
+                pregnancyWeek(command.phase(), command.details(), today), now));
+        return SubmissionOutcome.accepted(command.referralId());
+    }
+
+    @CommandHandler
+    public void handle(CancelReferralCommand command, HouseholdRegistry households, Clock clock) {
+        requireOwner(command.partnerId());
+        if (status == ReferralStatus.CANCELLED) {
+            return;
+        }
+        if (status == ReferralStatus.REJECTED || status == ReferralStatus.DELIVERED) {
+            throw new ReferralStateException("A " + status.name().toLowerCase() + " referral cannot be cancelled.");
+        }
+        apply(new ReferralCancelledEvent(referralId, partnerId, municipality, phase, LocalDate.now(clock),
+                command.reason(), clock.instant()));
+        String key = householdKey;
+        afterCommit(() -> households.release(key, phase, referralId));
+    }
+
+    @CommandHandler
+    public void handle(RecordReferralProgressCommand command, Clock clock) {
+        if (command.sourceEventId() != null && recordedSourceEvents.contains(command.sourceEventId())) {
+            return;
+        }
+        if (status == ReferralStatus.REJECTED) {
+            return;
+        }
+        boolean moves = status.isBefore(command.stage());
+        apply(new ReferralProgressRecordedEvent(referralId, command.stage(), command.reachedAt(), command.sourceEventId(),
+                command.detail(), moves, clock.instant()));
+    }
+
+    /** Runs once the events are stored (at once when there is no unit of work). */
+    private static void afterCommit(Runnable action) {
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().afterCommit(u -> action.run());
+        } else {
+            action.run();
+        }
+    }
+
+    private void requireOwner(String partner) {
+        if (partner != null && !partner.equals(partnerId)) {
+            throw new ReferralOwnershipException(referralId);
+        }
+    }
+
+    /** 40 minus the whole weeks until the due date, for BABY referrals; null otherwise. */
+    static Integer pregnancyWeek(Phase phase, DeliveryDetails details, LocalDate referralDate) {
+        if (phase != Phase.BABY || details == null || details.expectedDueDate() == null) {
+            return null;
+        }
+        return FULL_TERM_WEEKS - (int) ChronoUnit.WEEKS.between(referralDate, details.expectedDueDate());
+    }
+
+    @EventSourcingHandler
+    void on(ReferralSubmittedEvent event) {
+        referralId = event.referralId();
+        partnerId = event.partnerId();
+        municipality = event.municipality();
+        phase = event.phase();
+        householdKey = event.householdKey();
+        status = ReferralStatus.SUBMITTED;
+    }
+
+    @EventSourcingHandler
+    void on(ReferralAcceptedEvent event) {
+        status = ReferralStatus.ACCEPTED;
+    }
+
+    @EventSourcingHandler
+    void on(ReferralRejectedEvent event) {
+        status = ReferralStatus.REJECTED;
+    }
+
+    @EventSourcingHandler
+    void on(ReferralCancelledEvent event) {
+        status = ReferralStatus.CANCELLED;
+    }
+
+    @EventSourcingHandler
+    void on(ReferralProgressRecordedEvent event) {
+        if (event.sourceEventId() != null) {
+            recordedSourceEvents.add(event.sourceEventId());
+        }
+        if (event.statusChanged()) {
+            status = event.stage();
+        }
+    }
+
+}

@@ -1,0 +1,17 @@
+package nl.startpakket.referral.config;
+
+import nl.startpakket.referral.command.HouseholdKeys;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The referral domain's wiring: the household key with its secret from configuration. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ReferralProperties.class)
+public class ReferralConfig {
+
+    @Bean
+    public HouseholdKeys householdKeys(ReferralProperties properties) {
+        return new HouseholdKeys(properties.getHouseholdSecret());
+    }
+}

@@ -1,0 +1,83 @@
+package nl.startpakket.referral.config;
+
+import nl.startpakket.platform.security.ProblemSecurityHandlers;
+import nl.startpakket.platform.security.StaffRole;
+import nl.startpakket.referral.partner.PartnerApiKeyFilter;
+import nl.startpakket.referral.partner.PartnerDirectory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Who may do what: partners with their API key (Bearer) on the referral API, staff with HTTP
+ * Basic on the rest of the API. Every 401/403 is problem+json.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfig {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain partnerApi(HttpSecurity http, PartnerDirectory partners, ProblemSecurityHandlers problems) throws Exception {
+        return http
+                .securityMatcher("/api/v1/referrals", "/api/v1/referrals/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new PartnerApiKeyFilter(partners, problems), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasAuthority(PartnerApiKeyFilter.PARTNER_ROLE))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain staffApi(HttpSecurity http, UserDetailsService staff, ProblemSecurityHandlers problems) throws Exception {
+        return http
+                .securityMatcher("/api/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .userDetailsService(staff)
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/api/v1/partners/**").hasRole(StaffRole.COORDINATOR.name())
+                        .anyRequest().authenticated())
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain operations(HttpSecurity http, UserDetailsService staff, ProblemSecurityHandlers problems) throws Exception {
+        return http
+                .securityMatcher("/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                .csrf(csrf -> csrf.disable())
+                .userDetailsService(staff)
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.GET, "/actuator/health/**", "/actuator/health", "/actuator/info",
+                                "/actuator/prometheus").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .anyRequest().authenticated())
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .build();
+    }
+
+    /** Everything else (pages come later): staff only, nothing is left unsecured by accident. */
+    @Bean
+    @Order(10)
+    SecurityFilterChain everythingElse(HttpSecurity http, UserDetailsService staff, ProblemSecurityHandlers problems) throws Exception {
+        return http
+                .userDetailsService(staff)
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/error").permitAll()
+                        .anyRequest().authenticated())
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .build();
+    }
+}

@@ -1,0 +1,58 @@
+package nl.startpakket.referral.partner;
+
+import java.util.List;
+import nl.startpakket.events.IntermediaryType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo partners of DESIGN.md with their well-known API keys, under profile {@code demo} only.
+ * Idempotent: a restart finds them and adds nothing; a coordinator's later changes to a demo
+ * partner are kept.
+ */
+@Component
+@Profile("demo")
+public class DemoPartners implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoPartners.class);
+
+    /** Key id of the demo keys, so a revoked demo key stays revoked after a restart. */
+    public static final String DEMO_KEY_ID = "demo";
+
+    public record DemoPartner(String id, String name, IntermediaryType type, String municipality) {
+
+        public String apiKey() {
+            return "demo-" + id;
+        }
+    }
+
+    public static final List<DemoPartner> PARTNERS = List.of(
+            new DemoPartner("verloskundige-huizen", "Verloskundigenpraktijk Huizen", IntermediaryType.MIDWIFE, "GM0406"),
+            new DemoPartner("consultatiebureau-huizen", "Consultatiebureau Huizen", IntermediaryType.CONSULTATION_BUREAU, "GM0406"),
+            new DemoPartner("gemeente-heerlen", "Gemeente Heerlen", IntermediaryType.MUNICIPALITY, "GM0917"));
+
+    private final PartnerDirectory directory;
+
+    public DemoPartners(PartnerDirectory directory) {
+        this.directory = directory;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        seed();
+    }
+
+    public void seed() {
+        for (DemoPartner demo : PARTNERS) {
+            if (directory.find(demo.id()).isEmpty()) {
+                directory.save(demo.id(), demo.name(), demo.type(), List.of(demo.municipality()), true);
+                log.info("Demo partner {} created", demo.id());
+            }
+            directory.addKey(demo.id(), DEMO_KEY_ID, demo.apiKey());
+        }
+    }
+}

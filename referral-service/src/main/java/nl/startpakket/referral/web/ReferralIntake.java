@@ -1,0 +1,176 @@
+package nl.startpakket.referral.web;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import nl.startpakket.events.Phase;
+import nl.startpakket.platform.web.ApiProblem;
+import nl.startpakket.platform.web.ApiProblemHandler.FieldProblem;
+import nl.startpakket.referral.api.CancelReferralCommand;
+import nl.startpakket.referral.api.CancellationReason;
+import nl.startpakket.referral.api.DeliveryDetails;
+import nl.startpakket.referral.api.FindReferralQuery;
+import nl.startpakket.referral.api.FindReferralsQuery;
+import nl.startpakket.referral.api.ParentDetails;
+import nl.startpakket.referral.api.ReferralOwnershipException;
+import nl.startpakket.referral.api.ReferralStateException;
+import nl.startpakket.referral.api.ReferralStatus;
+import nl.startpakket.referral.api.SubmissionOutcome;
+import nl.startpakket.referral.api.SubmitReferralCommand;
+import nl.startpakket.referral.command.HouseholdKeys;
+import nl.startpakket.referral.partner.PartnerPrincipal;
+import nl.startpakket.referral.query.ReferralView;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * What the API and the web form share: validate, check the partner may refer for the
+ * municipality, derive the household key, submit and answer the decision; read and cancel a
+ * partner's own referrals. Refusals are {@link ApiProblem}s (problem+json on the API).
+ */
+@Service
+public class ReferralIntake {
+
+    private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(3);
+
+    private final ReferralRules rules;
+    private final HouseholdKeys householdKeys;
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final MessageSource messages;
+
+    public ReferralIntake(ReferralRules rules, HouseholdKeys householdKeys, CommandGateway commands, QueryGateway queries,
+                          MessageSource messages) {
+        this.rules = rules;
+        this.householdKeys = householdKeys;
+        this.commands = commands;
+        this.queries = queries;
+        this.messages = messages;
+    }
+
+    /** Field errors of the request, with messages in the given language; empty when valid. */
+    public List<FieldProblem> validate(PartnerPrincipal partner, ReferralRequest request, Locale locale) {
+        return rules.check(request).stream().map(error -> new FieldProblem(error.field(), message(error, locale))).toList();
+    }
+
+    public SubmissionOutcome submit(PartnerPrincipal partner, ReferralRequest request, Locale locale) {
+        List<FieldProblem> errors = validate(partner, request, locale);
+        if (!errors.isEmpty()) {
+            throw invalid(errors);
+        }
+        requireRegisteredFor(partner, request.municipality(), locale);
+        String referralId = "R-" + UUID.randomUUID();
+        SubmissionOutcome outcome = commands.sendAndWait(toCommand(referralId, partner, request));
+        awaitVisible(partner, referralId);
+        return outcome;
+    }
+
+    SubmitReferralCommand toCommand(String referralId, PartnerPrincipal partner, ReferralRequest request) {
+        ReferralRequest.ParentRequest p = request.parent();
+        ParentDetails parent = new ParentDetails(p.name().trim(), p.street().trim(),
+                HouseholdKeys.normaliseHouseNumber(p.houseNumber()), formatPostalCode(p.postalCode()), p.city().trim(),
+                blankToNull(p.phone()), blankToNull(p.email()));
+        DeliveryDetails details = new DeliveryDetails(request.expectedDueDate(), request.childBirthDate(), parent,
+                request.deliveryMethod(), blankToNull(request.notes()));
+        String householdKey = householdKeys.keyOf(p.postalCode(), p.houseNumber(),
+                request.phase() == Phase.BABY ? request.expectedDueDate() : request.childBirthDate());
+        return new SubmitReferralCommand(referralId, partner.partnerId(), partner.intermediaryType(), request.municipality(),
+                request.phase(), details, request.consentFollowUp(), householdKey);
+    }
+
+    public Optional<ReferralView> find(PartnerPrincipal partner, String referralId) {
+        return queries.query(new FindReferralQuery(partner.partnerId(), referralId), ResponseTypes.optionalInstanceOf(ReferralView.class))
+                .join();
+    }
+
+    public List<ReferralView> list(PartnerPrincipal partner, ReferralStatus status) {
+        return queries.query(new FindReferralsQuery(partner.partnerId(), status), ResponseTypes.multipleInstancesOf(ReferralView.class))
+                .join();
+    }
+
+    public void cancel(PartnerPrincipal partner, String referralId, CancellationReason reason) {
+        find(partner, referralId).orElseThrow(() -> notFound(referralId));
+        send(new CancelReferralCommand(referralId, partner.partnerId(), reason.name()), referralId);
+        awaitView(partner, referralId, view -> view.getStatus() == ReferralStatus.CANCELLED);
+    }
+
+    /** Sends a command about an existing referral, turning domain refusals into 404/409 problems. */
+    <R> R send(Object command, String referralId) {
+        try {
+            return commands.sendAndWait(command);
+        } catch (CommandExecutionException e) {
+            throw translate(e.getCause() != null ? e.getCause() : e, referralId);
+        } catch (RuntimeException e) {
+            throw translate(e, referralId);
+        }
+    }
+
+    private RuntimeException translate(Throwable failure, String referralId) {
+        if (failure instanceof ReferralOwnershipException || failure instanceof AggregateNotFoundException) {
+            return notFound(referralId);
+        }
+        if (failure instanceof ReferralStateException) {
+            return new ApiProblem(HttpStatus.CONFLICT, "referral-state", "Not possible in the referral's status", failure.getMessage());
+        }
+        return failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
+    }
+
+    /** Waits (briefly) until the partner's view shows the referral, so a GET right after the POST finds it. */
+    void awaitVisible(PartnerPrincipal partner, String referralId) {
+        awaitView(partner, referralId, view -> true);
+    }
+
+    void awaitView(PartnerPrincipal partner, String referralId, java.util.function.Predicate<ReferralView> condition) {
+        Instant deadline = Instant.now().plus(VISIBLE_WITHIN);
+        while (Instant.now().isBefore(deadline)) {
+            if (find(partner, referralId).filter(condition).isPresent()) {
+                return;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    void requireRegisteredFor(PartnerPrincipal partner, String municipality, Locale locale) {
+        if (!partner.mayReferFor(municipality)) {
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "municipality-not-allowed", "Not registered for this municipality",
+                    messages.getMessage("referral.municipality.notAllowed", new Object[] {municipality}, locale));
+        }
+    }
+
+    public static ApiProblem notFound(String referralId) {
+        return new ApiProblem(HttpStatus.NOT_FOUND, "referral-not-found", "Not found", "No referral " + referralId + ".");
+    }
+
+    public static ApiProblem invalid(List<FieldProblem> errors) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", "The request has invalid fields.",
+                Map.of("errors", errors));
+    }
+
+    String message(FieldError error, Locale locale) {
+        return messages.getMessage(error.code(), error.args(), error.code(), locale);
+    }
+
+    static String formatPostalCode(String postalCode) {
+        String normal = HouseholdKeys.normalisePostalCode(postalCode);
+        return normal.length() == 6 ? normal.substring(0, 4) + " " + normal.substring(4) : normal;
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

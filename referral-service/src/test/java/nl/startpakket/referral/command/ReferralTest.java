@@ -1,0 +1,203 @@
+package nl.startpakket.referral.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import nl.startpakket.events.DeliveryMethod;
+import nl.startpakket.events.IntermediaryType;
+import nl.startpakket.events.Phase;
+import nl.startpakket.referral.api.CancelReferralCommand;
+import nl.startpakket.referral.api.DeliveryDetails;
+import nl.startpakket.referral.api.ParentDetails;
+import nl.startpakket.referral.api.RecordReferralProgressCommand;
+import nl.startpakket.referral.api.ReferralAcceptedEvent;
+import nl.startpakket.referral.api.ReferralCancelledEvent;
+import nl.startpakket.referral.api.ReferralOwnershipException;
+import nl.startpakket.referral.api.ReferralProgressRecordedEvent;
+import nl.startpakket.referral.api.ReferralRejectedEvent;
+import nl.startpakket.referral.api.ReferralStateException;
+import nl.startpakket.referral.api.ReferralStatus;
+import nl.startpakket.referral.api.ReferralSubmittedEvent;
+import nl.startpakket.referral.api.SubmissionOutcome;
+import nl.startpakket.referral.api.SubmitReferralCommand;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ReferralTest {
+
+    static final Instant NOW = Instant.parse("2026-03-02T09:15:30Z");
+    static final LocalDate TODAY = LocalDate.of(2026, 3, 2);
+    static final String ID = "R-1";
+    static final String PARTNER = "verloskundige-huizen";
+    static final String HOUSEHOLD = "household-key-1";
+    static final DeliveryDetails BABY_DETAILS = new DeliveryDetails(LocalDate.of(2026, 6, 20), null,
+            new ParentDetails("A. Jansen", "Voorbeeldstraat", "12a", "1271 AB", "Huizen", null, null),
+            DeliveryMethod.HOME_DELIVERY, null);
+
+    FixtureConfiguration<Referral> fixture;
+    InMemoryHouseholdRegistry households;
+
+    @BeforeEach
+    void setUp() {
+        households = new InMemoryHouseholdRegistry();
+        fixture = new AggregateTestFixture<>(Referral.class);
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneId.of("Europe/Amsterdam")));
+        fixture.registerInjectableResource(households);
+    }
+
+    static SubmitReferralCommand submit(String id, String partner) {
+        return new SubmitReferralCommand(id, partner, IntermediaryType.MIDWIFE, "GM0406", Phase.BABY, BABY_DETAILS, true, HOUSEHOLD);
+    }
+
+    static ReferralSubmittedEvent submitted(String id) {
+        return new ReferralSubmittedEvent(id, PARTNER, IntermediaryType.MIDWIFE, "GM0406", Phase.BABY, TODAY, BABY_DETAILS, true,
+                HOUSEHOLD, NOW);
+    }
+
+    static ReferralAcceptedEvent accepted(String id) {
+        return new ReferralAcceptedEvent(id, PARTNER, IntermediaryType.MIDWIFE, "GM0406", Phase.BABY, TODAY, BABY_DETAILS, true,
+                25, NOW);
+    }
+
+    static ReferralProgressRecordedEvent progressed(ReferralStatus stage, String sourceEventId, boolean changed) {
+        return new ReferralProgressRecordedEvent(ID, stage, NOW, sourceEventId, null, changed, NOW);
+    }
+
+    @Test
+    void shouldSubmitAndAcceptWhenTheHouseholdIsNew() {
+        fixture.givenNoPriorActivity()
+                .when(submit(ID, PARTNER))
+                .expectEvents(submitted(ID), accepted(ID))
+                .expectResultMessagePayload(SubmissionOutcome.accepted(ID));
+        assertThat(households.holds(HOUSEHOLD, Phase.BABY, ID)).isTrue();
+    }
+
+    @Test
+    void shouldDerivePregnancyWeekAsFortyMinusWeeksUntilTheDueDateWhenBaby() {
+        assertThat(Referral.pregnancyWeek(Phase.BABY, BABY_DETAILS, TODAY)).isEqualTo(40 - 15);
+        assertThat(Referral.pregnancyWeek(Phase.TODDLER, BABY_DETAILS, TODAY)).isNull();
+    }
+
+    @Test
+    void shouldRejectAsDuplicateWithTheFirstReferralsStatusWhenTheHouseholdIsTaken() {
+        households.claim(HOUSEHOLD, Phase.BABY, "R-first");
+        households.statuses.put("R-first", ReferralStatus.FUNDED);
+        fixture.givenNoPriorActivity()
+                .when(submit(ID, "consultatiebureau-huizen"))
+                .expectEvents(
+                        new ReferralSubmittedEvent(ID, "consultatiebureau-huizen", IntermediaryType.MIDWIFE, "GM0406", Phase.BABY,
+                                TODAY, BABY_DETAILS, true, HOUSEHOLD, NOW),
+                        new ReferralRejectedEvent(ID, "consultatiebureau-huizen", IntermediaryType.MIDWIFE, "GM0406", Phase.BABY,
+                                TODAY, "DUPLICATE", ReferralStatus.FUNDED, NOW))
+                .expectResultMessagePayload(SubmissionOutcome.duplicate(ID, ReferralStatus.FUNDED));
+        assertThat(households.holds(HOUSEHOLD, Phase.BABY, "R-first")).isTrue();
+    }
+
+    @Test
+    void shouldAcceptTheOtherPhaseWhenTheHouseholdHasOnlyABabyReferral() {
+        households.claim(HOUSEHOLD, Phase.BABY, "R-first");
+        SubmitReferralCommand toddler = new SubmitReferralCommand(ID, PARTNER, IntermediaryType.MIDWIFE, "GM0406", Phase.TODDLER,
+                new DeliveryDetails(null, LocalDate.of(2025, 9, 1), BABY_DETAILS.parent(), DeliveryMethod.HOME_DELIVERY, null),
+                false, HOUSEHOLD);
+        fixture.givenNoPriorActivity()
+                .when(toddler)
+                .expectResultMessagePayload(SubmissionOutcome.accepted(ID));
+    }
+
+    @Test
+    void shouldCancelAndFreeTheHouseholdWhenTheOwnerCancels() {
+        households.claim(HOUSEHOLD, Phase.BABY, ID);
+        fixture.given(submitted(ID), accepted(ID))
+                .when(new CancelReferralCommand(ID, PARTNER, "MOVED_AWAY"))
+                .expectEvents(new ReferralCancelledEvent(ID, PARTNER, "GM0406", Phase.BABY, TODAY, "MOVED_AWAY", NOW));
+        assertThat(households.claims).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseWhenAnotherPartnerCancels() {
+        fixture.given(submitted(ID), accepted(ID))
+                .when(new CancelReferralCommand(ID, "gemeente-heerlen", "MOVED_AWAY"))
+                .expectException(ReferralOwnershipException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void shouldChangeNothingWhenCancellingTwice() {
+        fixture.given(submitted(ID), accepted(ID),
+                        new ReferralCancelledEvent(ID, PARTNER, "GM0406", Phase.BABY, TODAY, "MOVED_AWAY", NOW))
+                .when(new CancelReferralCommand(ID, PARTNER, "MOVED_AWAY"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void shouldRefuseCancellingWhenDelivered() {
+        fixture.given(submitted(ID), accepted(ID), progressed(ReferralStatus.DELIVERED, "e-9", true))
+                .when(new CancelReferralCommand(ID, PARTNER, "MOVED_AWAY"))
+                .expectException(ReferralStateException.class);
+    }
+
+    @Test
+    void shouldRefuseCancellingWhenRejected() {
+        fixture.given(submitted(ID), new ReferralRejectedEvent(ID, PARTNER, IntermediaryType.MIDWIFE, "GM0406", Phase.BABY, TODAY,
+                        "DUPLICATE", ReferralStatus.ACCEPTED, NOW))
+                .when(new CancelReferralCommand(ID, PARTNER, "MOVED_AWAY"))
+                .expectException(ReferralStateException.class);
+    }
+
+    @Test
+    void shouldMoveToFundedWhenFundingIsReserved() {
+        fixture.given(submitted(ID), accepted(ID))
+                .when(new RecordReferralProgressCommand(ID, ReferralStatus.FUNDED, NOW, "e-1", null))
+                .expectEvents(progressed(ReferralStatus.FUNDED, "e-1", true));
+    }
+
+    @Test
+    void shouldChangeNothingWhenTheSameEventIsDeliveredAgain() {
+        fixture.given(submitted(ID), accepted(ID), progressed(ReferralStatus.FUNDED, "e-1", true))
+                .when(new RecordReferralProgressCommand(ID, ReferralStatus.FUNDED, NOW, "e-1", null))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void shouldOnlyAddHistoryWhenAnEarlierStageArrivesLate() {
+        fixture.given(submitted(ID), accepted(ID), progressed(ReferralStatus.PACKING, "e-2", true))
+                .when(new RecordReferralProgressCommand(ID, ReferralStatus.FUNDED, NOW, "e-1", null))
+                .expectEvents(progressed(ReferralStatus.FUNDED, "e-1", false));
+    }
+
+    @Test
+    void shouldMoveFromOnHoldToFundedWhenAnAmendmentReleasesTheReferral() {
+        fixture.given(submitted(ID), accepted(ID), progressed(ReferralStatus.ON_HOLD, "e-1", true))
+                .when(new RecordReferralProgressCommand(ID, ReferralStatus.FUNDED, NOW, "e-2", null))
+                .expectEvents(progressed(ReferralStatus.FUNDED, "e-2", true));
+    }
+
+    @Test
+    void shouldKeepFundedWhenOnHoldArrivesAfterFunding() {
+        fixture.given(submitted(ID), accepted(ID), progressed(ReferralStatus.FUNDED, "e-2", true))
+                .when(new RecordReferralProgressCommand(ID, ReferralStatus.ON_HOLD, NOW, "e-1", null))
+                .expectEvents(progressed(ReferralStatus.ON_HOLD, "e-1", false));
+    }
+
+    @Test
+    void shouldKeepCancelledWhenProgressArrivesAfterCancellation() {
+        fixture.given(submitted(ID), accepted(ID), new ReferralCancelledEvent(ID, PARTNER, "GM0406", Phase.BABY, TODAY, "OTHER", NOW))
+                .when(new RecordReferralProgressCommand(ID, ReferralStatus.FUNDED, NOW, "e-1", null))
+                .expectEvents(progressed(ReferralStatus.FUNDED, "e-1", false));
+    }
+
+    @Test
+    void shouldIgnoreProgressWhenRejected() {
+        fixture.given(submitted(ID), new ReferralRejectedEvent(ID, PARTNER, IntermediaryType.MIDWIFE, "GM0406", Phase.BABY, TODAY,
+                        "DUPLICATE", ReferralStatus.ACCEPTED, NOW))
+                .when(new RecordReferralProgressCommand(ID, ReferralStatus.FUNDED, NOW, "e-1", null))
+                .expectNoEvents();
+    }
+}

@@ -1,0 +1,211 @@
+package nl.startpakket.reporting.query;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import nl.startpakket.events.IntermediaryType;
+import nl.startpakket.events.Phase;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * The projections in MongoDB, one collection pair per projection version:
+ * {@code referral_facts_v<N>} (a document per referral id) and {@code contract_facts_v<N>} (a
+ * document per contract id). Writes are field-level upserts ({@code $set}) of what one event
+ * says, so applying an event twice, or events of different topics in any order, gives the same
+ * document. Dates are ISO strings, amounts decimal strings, decision times BSON dates.
+ */
+public class EvaluationStore {
+
+    static final String REFERRALS = "referral_facts_v";
+    static final String CONTRACTS = "contract_facts_v";
+
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+
+    private final MongoDatabase database;
+
+    public EvaluationStore(MongoDatabase database) {
+        this.database = database;
+    }
+
+    public void prepare(int version) {
+        referrals(version).createIndex(Indexes.ascending("municipality"));
+        contracts(version).createIndex(Indexes.ascending("municipality"));
+    }
+
+    /** Sets the given fields of the referral's document, creating it if needed. */
+    public void setReferralFields(int version, String referralId, Map<String, Object> fields) {
+        referrals(version).updateOne(Filters.eq("_id", referralId), sets(fields), UPSERT);
+    }
+
+    /** Sets the given fields of the contract's document, creating it if needed. */
+    public void setContractFields(int version, String contractId, Map<String, Object> fields) {
+        contracts(version).updateOne(Filters.eq("_id", contractId), sets(fields), UPSERT);
+    }
+
+    public List<ReferralFacts> referralsOf(int version, String municipality) {
+        List<ReferralFacts> result = new ArrayList<>();
+        referrals(version).find(Filters.eq("municipality", municipality)).forEach(d -> result.add(toReferral(d)));
+        return result;
+    }
+
+    public List<ContractFacts> contractsOf(int version, String municipality) {
+        List<ContractFacts> result = new ArrayList<>();
+        contracts(version).find(Filters.eq("municipality", municipality)).forEach(d -> result.add(toContract(d)));
+        result.sort(Comparator.comparing(ContractFacts::validFrom, Comparator.nullsLast(Comparator.naturalOrder())));
+        return result;
+    }
+
+    /** Every municipality any event of this version mentioned, sorted. */
+    public List<String> municipalities(int version) {
+        TreeSet<String> codes = new TreeSet<>();
+        referrals(version).distinct("municipality", String.class).forEach(c -> { if (c != null) codes.add(c); });
+        contracts(version).distinct("municipality", String.class).forEach(c -> { if (c != null) codes.add(c); });
+        return List.copyOf(codes);
+    }
+
+    public long referralCount(int version) {
+        return referrals(version).countDocuments();
+    }
+
+    public void drop(int version) {
+        referrals(version).drop();
+        contracts(version).drop();
+    }
+
+    private MongoCollection<Document> referrals(int version) {
+        return database.getCollection(REFERRALS + version);
+    }
+
+    private MongoCollection<Document> contracts(int version) {
+        return database.getCollection(CONTRACTS + version);
+    }
+
+    private static Bson sets(Map<String, Object> fields) {
+        List<Bson> updates = new ArrayList<>();
+        fields.forEach((name, value) -> updates.add(Updates.set(name, value)));
+        return Updates.combine(updates);
+    }
+
+    // ---- values as stored ------------------------------------------------------------------
+
+    static String date(LocalDate date) {
+        return date == null ? null : date.toString();
+    }
+
+    static String amount(BigDecimal amount) {
+        return amount == null ? null : amount.toPlainString();
+    }
+
+    static Date instant(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+    static Document decision(FundingDecision decision) {
+        return new Document("at", instant(decision.at()))
+                .append("on", date(decision.on()))
+                .append("contractId", decision.contractId())
+                .append("reason", decision.reason());
+    }
+
+    /** A key safe as a MongoDB field name. */
+    static String fieldKey(String id) {
+        return id.replace('.', '_').replace('$', '_');
+    }
+
+    // ---- reading ---------------------------------------------------------------------------
+
+    static ReferralFacts toReferral(Document d) {
+        return new ReferralFacts(
+                d.getString("_id"),
+                d.getString("municipality"),
+                enumOf(Phase.class, d.getString("phase")),
+                enumOf(IntermediaryType.class, d.getString("intermediaryType")),
+                localDate(d.getString("referralDate")),
+                Boolean.TRUE.equals(d.getBoolean("accepted")),
+                d.getString("rejectionReason"),
+                d.getBoolean("consentFollowUp"),
+                d.getInteger("pregnancyWeekAtReferral"),
+                localDate(d.getString("cancelledOn")),
+                d.getString("cancelReason"),
+                toDecision(d.get("reserved", Document.class)),
+                toDecision(d.get("held", Document.class)),
+                toDecision(d.get("released", Document.class)),
+                Boolean.TRUE.equals(d.getBoolean("packingStarted")),
+                localDate(d.getString("packedOn")),
+                localDate(d.getString("handedOverOn")),
+                d.getInteger("daysBeforeDueDate"),
+                localDate(d.getString("deliveredOn")),
+                d.getString("billedContractId"),
+                decimal(d.getString("billedAmount")));
+    }
+
+    static ContractFacts toContract(Document d) {
+        LocalDate validTo = localDate(d.getString("validTo"));
+        Integer maxPackages = d.getInteger("maxPackages");
+        BigDecimal budget = decimal(d.getString("budget"));
+        Document amendments = d.get("amendments", Document.class);
+        if (amendments != null) {
+            List<Document> inOrder = new ArrayList<>();
+            amendments.forEach((key, value) -> inOrder.add(((Document) value).append("_key", key)));
+            inOrder.sort(Comparator.comparing((Document a) -> a.getDate("at")).thenComparing(a -> a.getString("_key")));
+            for (Document amendment : inOrder) {
+                // each field of an amendment holds the value in force after it; an end date is never removed
+                if (amendment.getString("validTo") != null) {
+                    validTo = localDate(amendment.getString("validTo"));
+                }
+                maxPackages = amendment.getInteger("maxPackages");
+                budget = decimal(amendment.getString("budget"));
+            }
+        }
+        List<ContractFacts.Invoice> invoices = new ArrayList<>();
+        Document stored = d.get("invoices", Document.class);
+        if (stored != null) {
+            stored.values().forEach(v -> {
+                Document i = (Document) v;
+                invoices.add(new ContractFacts.Invoice(i.getString("invoiceId"), i.getString("invoiceNumber"),
+                        localDate(i.getString("issueDate")), localDate(i.getString("periodStart")),
+                        localDate(i.getString("periodEnd")), i.getInteger("lineCount", 0),
+                        decimal(i.getString("totalExcludingVat")), decimal(i.getString("total"))));
+            });
+            invoices.sort(Comparator.comparing(ContractFacts.Invoice::issueDate, Comparator.nullsLast(Comparator.naturalOrder()))
+                    .thenComparing(ContractFacts.Invoice::invoiceId));
+        }
+        return new ContractFacts(d.getString("_id"), d.getString("municipality"), localDate(d.getString("validFrom")),
+                validTo, decimal(d.getString("babyPrice")), decimal(d.getString("toddlerPrice")), maxPackages, budget,
+                invoices);
+    }
+
+    private static FundingDecision toDecision(Document d) {
+        if (d == null) {
+            return null;
+        }
+        Date at = d.getDate("at");
+        return new FundingDecision(at == null ? Instant.EPOCH : at.toInstant(), localDate(d.getString("on")),
+                d.getString("contractId"), d.getString("reason"));
+    }
+
+    private static LocalDate localDate(String value) {
+        return value == null ? null : LocalDate.parse(value);
+    }
+
+    private static BigDecimal decimal(String value) {
+        return value == null ? null : new BigDecimal(value);
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String value) {
+        return value == null ? null : Enum.valueOf(type, value);
+    }
+}

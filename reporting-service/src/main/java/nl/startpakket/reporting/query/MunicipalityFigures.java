@@ -1,0 +1,51 @@
+package nl.startpakket.reporting.query;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+import nl.startpakket.events.IntermediaryType;
+import nl.startpakket.events.Phase;
+
+/**
+ * The exact evaluation figures of one municipality over one period, before any suppression.
+ * Every map holds every key of its enum (zero when nothing happened), in enum order.
+ */
+public record MunicipalityFigures(
+        String municipality,
+        LocalDate from,
+        LocalDate to,
+        Referrals referrals,
+        Deliveries deliveries,
+        Money money,
+        LeadTime leadTimeDays,
+        Share babyBeforeDueDate,
+        long followUpConsents) {
+
+    /** Referrals whose referral date lies in the period. */
+    public record Referrals(long total, Map<ReferralStatus, Long> byStatus, Map<Phase, Long> byPhase,
+                            Map<IntermediaryType, Long> byIntermediaryType) {
+    }
+
+    /** Packages whose delivery date lies in the period. */
+    public record Deliveries(long total, Map<Phase, Long> byPhase) {
+    }
+
+    /**
+     * @param invoiced total excluding VAT of the invoices whose invoice period ends in the period
+     * @param reserved value at contract price of the funding slots currently reserved (delivered
+     *                 ones included) for referrals of the period
+     * @param budget   the budget of the contracts in force during the period, null without budget
+     * @param cap      the cap of those contracts, null without a cap
+     * @param capUsed  the number of those reserved slots
+     */
+    public record Money(BigDecimal invoiced, BigDecimal reserved, BigDecimal budget, Integer cap, long capUsed) {
+    }
+
+    /** Days from referral to hand-over of the packages handed over in the period. */
+    public record LeadTime(BigDecimal median, Long p90, int packages) {
+    }
+
+    /** A share (0..1, two decimals) of {@code of} items; null share when there are none. */
+    public record Share(BigDecimal share, long count, long of) {
+    }
+}

@@ -1,0 +1,47 @@
+package nl.startpakket.reporting.query;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+
+/** Answers report questions from the active version of the projections. */
+public class ReportQueries {
+
+    private final EvaluationStore store;
+    private final ProjectionVersions versions;
+    private final Clock clock;
+
+    public ReportQueries(EvaluationStore store, ProjectionVersions versions, Clock clock) {
+        this.store = store;
+        this.versions = versions;
+        this.clock = clock;
+    }
+
+    public MunicipalityFigures figures(String municipality, ReportPeriod period) {
+        int version = versions.active();
+        return FigureCalculator.calculate(municipality, period.from(), period.to(),
+                store.referralsOf(version, municipality), store.contractsOf(version, municipality));
+    }
+
+    /**
+     * The period a report covers when none is asked for: the contract period of the
+     * municipality's contract in force today, else the current calendar year.
+     */
+    public ReportPeriod defaultPeriod(String municipality) {
+        LocalDate today = LocalDate.now(clock);
+        return contractsOf(municipality).stream()
+                .filter(c -> c.validOn(today))
+                .max(Comparator.comparing(ContractFacts::validFrom))
+                .map(c -> new ReportPeriod(c.validFrom(), c.validTo()))
+                .orElse(ReportPeriod.calendarYear(today.getYear()));
+    }
+
+    public List<ContractFacts> contractsOf(String municipality) {
+        return store.contractsOf(versions.active(), municipality).stream().filter(ContractFacts::registered).toList();
+    }
+
+    public List<String> municipalities() {
+        return store.municipalities(versions.active());
+    }
+}

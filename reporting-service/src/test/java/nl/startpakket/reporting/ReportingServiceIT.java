@@ -1,0 +1,191 @@
+package nl.startpakket.reporting;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import nl.startpakket.events.IntegrationEvent;
+import nl.startpakket.events.billing.v1.ContractRegistered;
+import nl.startpakket.events.funding.v1.FundingOnHold;
+import nl.startpakket.events.funding.v1.FundingReleased;
+import nl.startpakket.events.funding.v1.FundingReserved;
+import nl.startpakket.platform.testing.ServiceIntegrationTest;
+import nl.startpakket.platform.testing.TopicProbe;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * The whole service against the shared broker and Mongo server: a known history published to
+ * the four topics as the other services would (with duplicates), then the report as each role
+ * sees it.
+ */
+@ServiceIntegrationTest
+class ReportingServiceIT {
+
+    private static final String HUIZEN_REPORT = "/api/v1/reports/municipalities/GM0406?from=2026-02-01&to=2027-01-31";
+    private static boolean published;
+    private static int duplicatesPublished;
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    MeterRegistry meterRegistry;
+
+    @Autowired
+    Clock clock;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @BeforeEach
+    void publishTheKnownHistoryOnce() {
+        if (published) {
+            return;
+        }
+        List<IntegrationEvent> history = EvaluationHistory.huizen2026("it-");
+        history.forEach(TopicProbe::publish);
+        // at-least-once delivery: the same events again, with the same ids
+        List<IntegrationEvent> again = history.stream()
+                .filter(e -> e instanceof FundingReserved || e instanceof FundingOnHold || e instanceof FundingReleased
+                        || e instanceof ContractRegistered)
+                .toList();
+        again.forEach(TopicProbe::publish);
+        duplicatesPublished = again.size();
+        published = true;
+    }
+
+    @Test
+    void showsACoordinatorEveryFigureOfTheKnownHistoryExactlyDespiteDuplicates() throws Exception {
+        await().atMost(60, SECONDS).pollInterval(500, java.util.concurrent.TimeUnit.MILLISECONDS)
+                .until(() -> get("coordinator", HUIZEN_REPORT).path("money").path("invoiced").asText().equals("315.00")
+                        && get("coordinator", HUIZEN_REPORT).path("leadTimeDays").path("p90").asInt() == 30
+                        && get("coordinator", HUIZEN_REPORT).path("referrals").path("byStatus").path("PACKING").asInt() == 1);
+        await().atMost(30, SECONDS).until(() -> duplicatesSkipped() >= duplicatesPublished);
+
+        JsonNode report = get("coordinator", HUIZEN_REPORT);
+        assertThat(report.path("municipality").asText()).isEqualTo("GM0406");
+        assertThat(report.path("from").asText()).isEqualTo("2026-02-01");
+        assertThat(report.path("to").asText()).isEqualTo("2027-01-31");
+        JsonNode referrals = report.path("referrals");
+        assertThat(referrals.path("total").asInt()).isEqualTo(10);
+        assertThat(json.writeValueAsString(referrals.path("byStatus"))).isEqualTo(
+                "{\"SUBMITTED\":1,\"ACCEPTED\":0,\"REJECTED\":1,\"FUNDED\":1,\"ON_HOLD\":1,\"PACKING\":1,\"PACKED\":0,"
+                        + "\"DELIVERED\":4,\"CANCELLED\":1}");
+        assertThat(json.writeValueAsString(referrals.path("byPhase"))).isEqualTo("{\"BABY\":7,\"TODDLER\":3}");
+        assertThat(json.writeValueAsString(referrals.path("byIntermediaryType"))).isEqualTo(
+                "{\"MUNICIPALITY\":0,\"MIDWIFE\":7,\"CONSULTATION_BUREAU\":2,\"SOCIAL_CARE\":1,\"OTHER\":0}");
+        assertThat(json.writeValueAsString(report.path("deliveries"))).isEqualTo(
+                "{\"total\":5,\"byPhase\":{\"BABY\":4,\"TODDLER\":1}}");
+        assertThat(json.writeValueAsString(report.path("money"))).isEqualTo(
+                "{\"invoiced\":\"315.00\",\"reserved\":\"480.00\",\"budget\":\"10400.00\",\"cap\":130,\"capUsed\":6}");
+        assertThat(report.path("leadTimeDays").path("median").decimalValue()).isEqualByComparingTo("13.0");
+        assertThat(report.path("leadTimeDays").path("p90").asInt()).isEqualTo(30);
+        assertThat(report.path("babyBeforeDueDateShare").decimalValue()).isEqualByComparingTo(new BigDecimal("0.75"));
+        assertThat(report.path("followUpConsents").asInt()).isEqualTo(6);
+    }
+
+    @Test
+    void showsAnEvaluatorSmallCountsAsBelowTheThreshold() {
+        await().atMost(60, SECONDS).until(() -> get("coordinator", HUIZEN_REPORT).path("money").path("invoiced").asText().equals("315.00"));
+
+        JsonNode report = get("evaluator-huizen", HUIZEN_REPORT);
+        assertThat(report.path("referrals").path("total").asInt()).isEqualTo(10);
+        assertThat(report.path("referrals").path("byPhase").path("BABY").asInt()).isEqualTo(7);
+        assertThat(report.path("referrals").path("byPhase").path("TODDLER").asText()).isEqualTo("<5");
+        assertThat(report.path("referrals").path("byStatus").path("DELIVERED").asText()).isEqualTo("<5");
+        assertThat(report.path("referrals").path("byIntermediaryType").path("SOCIAL_CARE").asText()).isEqualTo("<5");
+        assertThat(report.path("deliveries").path("total").asInt()).isEqualTo(5);
+        assertThat(report.path("deliveries").path("byPhase").path("TODDLER").asText()).isEqualTo("<5");
+        assertThat(report.path("money").path("capUsed").asInt()).isEqualTo(6);
+        assertThat(report.path("followUpConsents").asInt()).isEqualTo(6);
+        // 4 BABY hand-overs are too few to show their share to an evaluator
+        assertThat(report.path("babyBeforeDueDateShare").isNull()).isTrue();
+        assertThat(report.path("leadTimeDays").path("median").decimalValue()).isEqualByComparingTo("13.0");
+    }
+
+    @Test
+    void refusesAnEvaluatorAnotherMunicipalityAndOtherRoles() {
+        ResponseEntity<String> heerlenOnHuizen = http.withBasicAuth("evaluator-heerlen", "evaluator-heerlen")
+                .getForEntity(HUIZEN_REPORT, String.class);
+        assertThat(heerlenOnHuizen.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(heerlenOnHuizen.getHeaders().getContentType()).hasToString("application/problem+json");
+
+        assertThat(http.withBasicAuth("finance", "finance").getForEntity(HUIZEN_REPORT, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.getForEntity(HUIZEN_REPORT, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.withBasicAuth("evaluator-heerlen", "evaluator-heerlen")
+                .getForEntity("/api/v1/reports/municipalities/GM0917", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void answersBadRequestsWithProblemDetails() {
+        assertThat(status("/api/v1/reports/municipalities/GM0406?from=2026-05-01&to=2026-04-01")).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(status("/api/v1/reports/municipalities/GM0406?from=2026-05-01")).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(status("/api/v1/reports/municipalities/GM0406?from=yesterday&to=2026-04-01")).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(status("/api/v1/reports/municipalities/Huizen")).isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void coversTheContractInForceByDefaultElseTheCalendarYear() {
+        LocalDate today = LocalDate.now(clock);
+        TopicProbe.publish(new ContractRegistered(UUID.randomUUID(), Instant.now(), "it-amsterdam", "GM0363",
+                today.minusDays(10), today.plusDays(300), new BigDecimal("50.00"), new BigDecimal("50.00"), 40, null));
+
+        await().atMost(60, SECONDS).until(() -> get("coordinator", "/api/v1/reports/municipalities/GM0363")
+                .path("from").asText().equals(today.minusDays(10).toString()));
+        JsonNode report = get("coordinator", "/api/v1/reports/municipalities/GM0363");
+        assertThat(report.path("to").asText()).isEqualTo(today.plusDays(300).toString());
+        assertThat(report.path("money").path("cap").asInt()).isEqualTo(40);
+
+        JsonNode noContract = get("coordinator", "/api/v1/reports/municipalities/GM0344");
+        assertThat(noContract.path("from").asText()).isEqualTo(today.getYear() + "-01-01");
+        assertThat(noContract.path("to").asText()).isEqualTo(today.getYear() + "-12-31");
+        assertThat(noContract.path("referrals").path("total").asInt()).isZero();
+    }
+
+    @Test
+    void countsProjectedEventsPerTypeAndMeasuresTheLagPerTopic() {
+        // (Spring Boot switches the Prometheus endpoint off in tests; the registry behind it is checked)
+        await().atMost(60, SECONDS).until(() -> meterRegistry.find("startpakket.reporting.events.projected")
+                .tag("type", "funding.FundingReserved").counter() != null);
+        assertThat(meterRegistry.get("startpakket.reporting.events.projected").tag("type", "funding.FundingReserved")
+                .counter().count()).isPositive();
+        await().atMost(60, SECONDS).until(() -> meterRegistry.find("startpakket.reporting.projection.lag")
+                .tag("topic", "startpakket.billing.v1").gauge() != null);
+        assertThat(meterRegistry.get("startpakket.reporting.projection.lag").tag("topic", "startpakket.billing.v1")
+                .gauge().value()).isPositive();
+    }
+
+    private double duplicatesSkipped() {
+        return meterRegistry.find("startpakket.events.duplicates").counters().stream().mapToDouble(Counter::count).sum();
+    }
+
+    private HttpStatus status(String path) {
+        return HttpStatus.valueOf(http.withBasicAuth("coordinator", "coordinator").getForEntity(path, String.class)
+                .getStatusCode().value());
+    }
+
+    private JsonNode get(String user, String path) {
+        ResponseEntity<String> response = http.withBasicAuth(user, user).getForEntity(path, String.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        try {
+            return json.readTree(response.getBody());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

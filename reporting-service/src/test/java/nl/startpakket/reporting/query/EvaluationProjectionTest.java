@@ -1,0 +1,165 @@
+package nl.startpakket.reporting.query;
+
+import static nl.startpakket.reporting.EvaluationHistory.FROM;
+import static nl.startpakket.reporting.EvaluationHistory.HEERLEN;
+import static nl.startpakket.reporting.EvaluationHistory.HUIZEN;
+import static nl.startpakket.reporting.EvaluationHistory.TO;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import nl.startpakket.events.IntegrationEvent;
+import nl.startpakket.events.IntermediaryType;
+import nl.startpakket.events.Phase;
+import nl.startpakket.reporting.EvaluationHistory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The projection over a known history, against an in-memory MongoDB wire-protocol server. */
+class EvaluationProjectionTest {
+
+    private static MongoServer server;
+    private static MongoClient client;
+
+    private EvaluationStore store;
+    private EvaluationProjection projection;
+    private int version;
+
+    @BeforeAll
+    static void startServer() {
+        server = new MongoServer(new MemoryBackend());
+        client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
+    }
+
+    @AfterAll
+    static void stopServer() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @BeforeEach
+    void freshVersion() {
+        store = new EvaluationStore(client.getDatabase("projection-test"));
+        projection = new EvaluationProjection(store);
+        version++;
+    }
+
+    @Test
+    void shouldComputeEveryFigureByHandWhenTheKnownHistoryIsProjected() {
+        project(EvaluationHistory.huizen2026(""));
+
+        assertHuizenFigures(huizen());
+    }
+
+    @Test
+    void shouldGiveTheSameFiguresWhenEveryEventIsProjectedTwice() {
+        List<IntegrationEvent> history = EvaluationHistory.huizen2026("");
+        project(history);
+        project(history);
+
+        assertHuizenFigures(huizen());
+    }
+
+    @Test
+    void shouldGiveTheSameFiguresWhenTopicsDeliverInAnotherOrder() {
+        List<IntegrationEvent> history = new ArrayList<>(EvaluationHistory.huizen2026(""));
+        Collections.reverse(history);
+        project(history);
+        Collections.shuffle(history, new Random(42));
+        project(history);
+
+        assertHuizenFigures(huizen());
+    }
+
+    @Test
+    void shouldCountOnlyTheMunicipalityAskedFor() {
+        project(EvaluationHistory.huizen2026(""));
+
+        MunicipalityFigures heerlen = FigureCalculator.calculate(HEERLEN, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31),
+                store.referralsOf(version, HEERLEN), store.contractsOf(version, HEERLEN));
+        assertThat(heerlen.referrals().total()).isEqualTo(1);
+        assertThat(heerlen.referrals().byStatus().get(ReferralStatus.FUNDED)).isEqualTo(1);
+        assertThat(heerlen.money().reserved()).isEqualByComparingTo("50.00");
+        assertThat(heerlen.money().cap()).isNull();
+        assertThat(heerlen.money().budget()).isNull();
+        assertThat(store.municipalities(version)).containsExactly(HUIZEN, HEERLEN);
+    }
+
+    @Test
+    void shouldCountReferralsByReferralDateAndDeliveriesByDeliveryDateWhenPeriodsDiffer() {
+        project(EvaluationHistory.huizen2026(""));
+
+        // January 2026: R10 was referred then (before the contract), but delivered in February
+        MunicipalityFigures january = figures(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31));
+        assertThat(january.referrals().total()).isEqualTo(1);
+        assertThat(january.deliveries().total()).isZero();
+        assertThat(january.money().cap()).isEqualTo(100);
+        assertThat(january.money().capUsed()).isEqualTo(1);
+        assertThat(january.money().reserved()).isEqualByComparingTo("75.00");
+
+        MunicipalityFigures february = figures(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 28));
+        assertThat(february.referrals().total()).isZero();
+        assertThat(february.deliveries().total()).isEqualTo(1);
+        assertThat(february.money().invoiced()).isEqualByComparingTo("75.00");
+    }
+
+    @Test
+    void shouldApplyAmendmentsInTheOrderTheyHappenedWhenRead() {
+        project(EvaluationHistory.huizen2026(""));
+
+        ContractFacts contract = store.contractsOf(version, HUIZEN).stream()
+                .filter(c -> c.contractId().equals("huizen-2026")).findFirst().orElseThrow();
+        assertThat(contract.maxPackages()).isEqualTo(130);
+        assertThat(contract.budget()).isEqualByComparingTo("10400.00");
+        assertThat(contract.validTo()).isEqualTo(LocalDate.of(2027, 1, 31));
+        assertThat(contract.invoices()).hasSize(2);
+    }
+
+    private void assertHuizenFigures(MunicipalityFigures f) {
+        assertThat(f.referrals().total()).isEqualTo(10);
+        assertThat(f.referrals().byStatus()).isEqualTo(Map.of(
+                ReferralStatus.SUBMITTED, 1L, ReferralStatus.ACCEPTED, 0L, ReferralStatus.REJECTED, 1L,
+                ReferralStatus.FUNDED, 1L, ReferralStatus.ON_HOLD, 1L, ReferralStatus.PACKING, 1L,
+                ReferralStatus.PACKED, 0L, ReferralStatus.DELIVERED, 4L, ReferralStatus.CANCELLED, 1L));
+        assertThat(f.referrals().byPhase()).isEqualTo(Map.of(Phase.BABY, 7L, Phase.TODDLER, 3L));
+        assertThat(f.referrals().byIntermediaryType()).isEqualTo(Map.of(
+                IntermediaryType.MUNICIPALITY, 0L, IntermediaryType.MIDWIFE, 7L, IntermediaryType.CONSULTATION_BUREAU, 2L,
+                IntermediaryType.SOCIAL_CARE, 1L, IntermediaryType.OTHER, 0L));
+        assertThat(f.deliveries().total()).isEqualTo(5);
+        assertThat(f.deliveries().byPhase()).isEqualTo(Map.of(Phase.BABY, 4L, Phase.TODDLER, 1L));
+        assertThat(f.money().invoiced()).isEqualTo(new BigDecimal("315.00"));
+        assertThat(f.money().reserved()).isEqualTo(new BigDecimal("480.00"));
+        assertThat(f.money().budget()).isEqualTo(new BigDecimal("10400.00"));
+        assertThat(f.money().cap()).isEqualTo(130);
+        assertThat(f.money().capUsed()).isEqualTo(6);
+        assertThat(f.leadTimeDays().median()).isEqualTo(new BigDecimal("13.0"));
+        assertThat(f.leadTimeDays().p90()).isEqualTo(30L);
+        assertThat(f.leadTimeDays().packages()).isEqualTo(5);
+        assertThat(f.babyBeforeDueDate().share()).isEqualTo(new BigDecimal("0.75"));
+        assertThat(f.babyBeforeDueDate().of()).isEqualTo(4);
+        assertThat(f.followUpConsents()).isEqualTo(6);
+    }
+
+    private MunicipalityFigures huizen() {
+        return figures(FROM, TO);
+    }
+
+    private MunicipalityFigures figures(LocalDate from, LocalDate to) {
+        return FigureCalculator.calculate(HUIZEN, from, to, store.referralsOf(version, HUIZEN), store.contractsOf(version, HUIZEN));
+    }
+
+    private void project(List<IntegrationEvent> events) {
+        events.forEach(e -> projection.project(e, version));
+    }
+}
