@@ -1,0 +1,96 @@
+package nl.startpakket.endtoend;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/** A small JSON client for one service, as a partner's or staff member's program would call it. */
+final class Api {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String baseUrl;
+    private String authorization;
+
+    Api(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    Api asPartner(String apiKey) {
+        Api api = new Api(baseUrl);
+        api.authorization = "Bearer " + apiKey;
+        return api;
+    }
+
+    Api asStaff(String user) {
+        Api api = new Api(baseUrl);
+        api.authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+        return api;
+    }
+
+    Response get(String path) {
+        return send(request(path).GET());
+    }
+
+    Response post(String path, Object body) {
+        return send(request(path).header("Content-Type", "application/json").POST(body(body)));
+    }
+
+    Response put(String path, Object body) {
+        return send(request(path).header("Content-Type", "application/json").PUT(body(body)));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json");
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        return builder;
+    }
+
+    private static HttpRequest.BodyPublisher body(Object body) {
+        try {
+            return HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static Response send(HttpRequest.Builder builder) {
+        try {
+            HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(), response.headers().firstValue("Location").orElse(null),
+                    response.headers().firstValue("Content-Type").orElse(""));
+        } catch (IOException e) {
+            throw new IllegalStateException("Request failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record Response(int status, String body, String location, String contentType) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("Not JSON (" + status + "): " + body, e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package nl.startpakket.endtoend;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import nl.startpakket.localstack.Service;
+import nl.startpakket.localstack.ServiceProcess;
+import nl.startpakket.localstack.Stack;
+
+/**
+ * One whole system per test JVM: a real Kafka broker and a Mongo wire-protocol server in this JVM,
+ * the four services as their own processes with the demo data, on free ports. Shared by every
+ * end-to-end test class; stopped when the JVM ends.
+ */
+final class RunningStack {
+
+    private static Stack stack;
+
+    private RunningStack() {
+    }
+
+    static synchronized Stack get() {
+        if (stack == null) {
+            try {
+                Path data = Files.createTempDirectory("startpakket-e2e-");
+                stack = Stack.builder()
+                        .dataDirectory(data)
+                        .randomPorts()
+                        // the reactor's checkout: each service's exec jar is in <module>/target
+                        .jarDirectory(Path.of("").toAbsolutePath().getParent())
+                        .externalKafka(blankToNull(System.getenv("KAFKA_BOOTSTRAP_SERVERS")))
+                        .externalMongo(blankToNull(System.getenv("MONGODB_URI")))
+                        .build()
+                        .start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Stack started = stack;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                started.stop();
+                Stack.wipe(started.dataDirectory());
+            }, "e2e-stack-stop"));
+        }
+        return stack;
+    }
+
+    static ServiceProcess service(Service service) {
+        return get().service(service);
+    }
+
+    static Api api(Service service) {
+        return new Api(service(service).baseUrl());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}
