@@ -148,7 +148,7 @@ class ReferralFormBrowserIT {
         new Select(browser.findElement(By.id("reason"))).selectByValue("MOVED_AWAY");
         browser.findElement(By.id("cancel")).click();
 
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> b.findElement(By.id("referral-status")).getText().equals("Ingetrokken"));
+        patiently().until(b -> b.findElement(By.id("referral-status")).getText().equals("Ingetrokken"));
         assertThat(browser.findElements(By.id("cancel-form"))).isEmpty();
         assertThat(browser.findElement(By.id("history")).getText()).contains("Ingetrokken");
     }
@@ -212,7 +212,14 @@ class ReferralFormBrowserIT {
     }
 
     WebElement waitFor(By by) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> b.findElement(by));
+        return patiently().until(b -> b.findElement(by));
+    }
+
+    /** Waits across page loads: an element of the page being left is not an error, just not yet. */
+    static WebDriverWait patiently() {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        wait.ignoring(org.openqa.selenium.WebDriverException.class);
+        return wait;
     }
 
     String url(String path) {

@@ -233,9 +233,9 @@ public class ReferralIntake {
         return failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
     }
 
-    /** Waits (briefly) until the partner's view shows the referral, so a GET right after the POST finds it. */
+    /** Waits (briefly) until the partner's view shows the decision, so a GET right after the POST finds it decided. */
     void awaitVisible(PartnerPrincipal partner, String referralId) {
-        awaitView(partner, referralId, view -> true);
+        awaitView(partner, referralId, view -> view.getStatus() != ReferralStatus.SUBMITTED);
     }
 
     void awaitView(PartnerPrincipal partner, String referralId, java.util.function.Predicate<ReferralView> condition) {
