@@ -103,6 +103,44 @@ class ReferralIntakeIT {
     }
 
     @Test
+    void ofConcurrentReferralsForOneHouseholdExactlyOneIsAccepted() throws Exception {
+        Map<String, Object> body = babyReferral(Household.random());
+        List<java.util.concurrent.Callable<String>> attempts = java.util.stream.IntStream.range(0, 6)
+                .<java.util.concurrent.Callable<String>>mapToObj(i -> () -> JSON.readTree(post(body, null).getBody()).get("status").asText())
+                .toList();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<String> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<String> f : pool.invokeAll(attempts)) {
+                statuses.add(f.get());
+            }
+            assertThat(statuses).containsOnlyOnce("ACCEPTED").filteredOn("REJECTED"::equals).hasSize(5);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void concurrentRetriesWithOneIdempotencyKeyMakeOneReferral() throws Exception {
+        Map<String, Object> body = babyReferral(Household.random());
+        String idempotencyKey = UUID.randomUUID().toString();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Callable<ResponseEntity<String>>> retries = java.util.stream.IntStream.range(0, 4)
+                    .<java.util.concurrent.Callable<ResponseEntity<String>>>mapToObj(i -> () -> post(body, idempotencyKey)).toList();
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (java.util.concurrent.Future<ResponseEntity<String>> f : pool.invokeAll(retries)) {
+                assertThat(f.get().getStatusCode()).isEqualTo(HttpStatus.CREATED);
+                ids.add(JSON.readTree(f.get().getBody()).get("referralId").asText());
+            }
+            assertThat(ids).hasSize(1);
+            assertThat(referrals()).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void everyInvalidInputAnswersAFieldErrorAndStoresNothing() throws Exception {
         Map<String, Consumer<Map<String, Object>>> cases = new java.util.LinkedHashMap<>();
         cases.put("parent.postalCode", b -> parent(b).put("postalCode", "1271 A"));
