@@ -31,8 +31,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
 
 @ServiceIntegrationTest
+@ActiveProfiles({"test", "demo"})
 class BillingServiceIT {
 
     static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -66,6 +68,13 @@ class BillingServiceIT {
         assertThat(held.reason()).isEqualTo("CAP_REACHED");
         assertThat(held.contractId()).isEqualTo(contractId);
         awaitUsage(contractId, usage -> assertThat(usage).containsEntry("onHold", 1).containsEntry("remaining", 0));
+        ResponseEntity<java.util.List<Map<String, Object>>> queue = coordinator().exchange(
+                "/api/v1/contracts/" + contractId + "/held", HttpMethod.GET, null, LIST);
+        assertThat(queue.getBody()).singleElement().satisfies(held1 -> assertThat(held1)
+                .containsEntry("position", 1).containsEntry("referralId", second).containsEntry("reason", "CAP_REACHED"));
+        Map<String, Object> contract = coordinator().exchange("/api/v1/contracts/" + contractId, HttpMethod.GET, null, MAP)
+                .getBody();
+        assertThat(contract.get("warnings").toString()).contains("thresholdPercent=100");
 
         ResponseEntity<Map<String, Object>> amended = coordinator().exchange("/api/v1/contracts/" + contractId + "/amendments",
                 HttpMethod.POST, json(Map.of("maxPackages", 2, "reason", "Consulted the municipality")), MAP);
@@ -141,9 +150,48 @@ class BillingServiceIT {
             assertThat(response.getBody()).containsEntry("municipality", municipality)
                     .containsEntry("maxPackages", 125).containsEntry("budget", "10000.00")
                     .containsEntry("pricePerPackage", Map.of("BABY", "80.00", "TODDLER", "80.00"));
-            assertThat(response.getBody().get("usage")).isEqualTo(Map.of("reserved", 0, "delivered", 0, "onHold", 0,
-                    "remaining", 125, "invoicedAmount", "0.00"));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> usage = (Map<String, Object>) response.getBody().get("usage");
+            assertThat(usage).containsEntry("reserved", 0).containsEntry("delivered", 0).containsEntry("onHold", 0)
+                    .containsEntry("remaining", 125).containsEntry("invoicedAmount", "0.00")
+                    .containsEntry("forecastCapReachedOn", null);
         });
+    }
+
+    @Test
+    void shouldHaveTheDemoContractsOfTheDesign() {
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            Map<String, Object> huizen = coordinator().exchange("/api/v1/contracts/huizen-2026", HttpMethod.GET, null, MAP)
+                    .getBody();
+            assertThat(huizen).containsEntry("municipality", "GM0406").containsEntry("maxPackages", 125)
+                    .containsEntry("budget", "10000.00").containsEntry("validFrom", "2026-02-01")
+                    .containsEntry("pricePerPackage", Map.of("BABY", "80.00", "TODDLER", "80.00"));
+            Map<String, Object> heerlen = coordinator().exchange("/api/v1/contracts/heerlen-2026", HttpMethod.GET, null, MAP)
+                    .getBody();
+            assertThat(heerlen).containsEntry("municipality", "GM0917").containsEntry("maxPackages", null)
+                    .containsEntry("pricePerPackage", Map.of("BABY", "50.00", "TODDLER", "50.00"));
+        });
+    }
+
+    @Test
+    void shouldKeepInvoiceRecipientAndVatWithTheContract() {
+        String municipality = newMunicipality();
+        String contractId = "c-vat-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> body = contractBody(municipality, 10, null);
+        body.put("invoiceRecipient", Map.of("name", "Gemeente Test", "buyerReference", "PO-123", "city", "Teststad"));
+        body.put("vat", Map.of("category", "S", "rate", "21"));
+        assertThat(putContract(contractId, body).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            Map<String, Object> contract = coordinator().exchange("/api/v1/contracts/" + contractId, HttpMethod.GET, null, MAP)
+                    .getBody();
+            assertThat(contract.get("vat").toString()).contains("category=S").contains("rate=21.00");
+            assertThat(contract.get("invoiceRecipient").toString()).contains("buyerReference=PO-123");
+        });
+
+        body.put("vat", Map.of("category", "E", "rate", "0"));
+        ResponseEntity<Map<String, Object>> noText = putContract(contractId, body);
+        assertThat(noText.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     }
 
     @Test
@@ -178,6 +226,8 @@ class BillingServiceIT {
     // --- helpers
 
     static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
+    };
+    static final ParameterizedTypeReference<java.util.List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
     };
 
     TestRestTemplate coordinator() {

@@ -1,11 +1,13 @@
 package nl.startpakket.billing.config;
 
 import nl.startpakket.platform.ServicePlatformConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /** Stands this service on the shared platform (Axon on MongoDB, Kafka in and out, security, errors). */
 @Configuration(proxyBeanMethods = false)
 @Import(ServicePlatformConfiguration.class)
+@EnableConfigurationProperties(BillingProperties.class)
 public class PlatformConfig {
 }

@@ -2,6 +2,7 @@ package nl.startpakket.billing.command.contract;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,6 +25,11 @@ import nl.startpakket.billing.api.FundingPutOnHoldEvent;
 import nl.startpakket.billing.api.FundingReleasedEvent;
 import nl.startpakket.billing.api.FundingReservedEvent;
 import nl.startpakket.billing.api.HoldReason;
+import nl.startpakket.billing.api.InvoiceRecipient;
+import nl.startpakket.billing.api.InvoicingDetails;
+import nl.startpakket.billing.api.InvoicingDetailsChangedEvent;
+import nl.startpakket.billing.api.UsageMeasure;
+import nl.startpakket.billing.api.UsageThresholdReachedEvent;
 import nl.startpakket.billing.api.Money;
 import nl.startpakket.billing.api.RecordDeliveryCommand;
 import nl.startpakket.billing.api.RegisterContractCommand;
@@ -53,9 +59,13 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate
 public class Contract {
 
+    private static final int[] WARNING_THRESHOLDS = {80, 100};
+
     @AggregateIdentifier
     private String contractId;
     private ContractTerms terms;
+    private InvoicingDetails invoicing;
+    private final Set<String> warningsGiven = new HashSet<>();
     private final Map<String, Reservation> reservations = new HashMap<>();
     private final LinkedHashMap<String, HeldReferral> holdQueue = new LinkedHashMap<>();
     private final Set<String> released = new HashSet<>();
@@ -72,14 +82,20 @@ public class Contract {
     public void handle(RegisterContractCommand command, Clock clock) {
         ContractTerms newTerms = command.terms();
         validate(newTerms);
+        validate(command.invoicing());
         if (contractId != null) {
-            if (terms.equals(newTerms)) {
-                return;
+            if (!terms.equals(newTerms)) {
+                throw new ContractRuleViolation("contract-exists",
+                        "Contract " + command.contractId() + " exists with other terms; change it with an amendment.");
             }
-            throw new ContractRuleViolation("contract-exists",
-                    "Contract " + command.contractId() + " exists with other terms; change it with an amendment.");
+            if (!invoicing.equals(command.invoicing())) {
+                apply(new InvoicingDetailsChangedEvent(contractId, command.invoicing(), command.registeredBy(),
+                        clock.instant()));
+            }
+            return;
         }
-        apply(new ContractRegisteredEvent(command.contractId(), newTerms, command.registeredBy(), clock.instant()));
+        apply(new ContractRegisteredEvent(command.contractId(), newTerms, command.invoicing(), command.registeredBy(),
+                clock.instant()));
     }
 
     @CommandHandler
@@ -108,6 +124,7 @@ public class Contract {
         apply(new ContractAmendedEvent(contractId, terms.municipality(), terms.validFrom(), maxPackages, budget, validTo,
                 terms.maxPackages(), terms.budget(), terms.validTo(), command.amendedBy(), command.reason(), clock.instant()));
         fundWaitingReferrals(clock);
+        warnAboutUsage(clock);
     }
 
     @CommandHandler
@@ -122,6 +139,7 @@ public class Contract {
                     command.referralDate(), holdReason.get(), LocalDate.now(clock), clock.instant()));
         } else {
             reserve(referralId, command.phase(), command.referralDate(), false, clock);
+            warnAboutUsage(clock);
         }
     }
 
@@ -133,6 +151,7 @@ public class Contract {
             apply(new FundingReleasedEvent(contractId, terms.municipality(), referralId, reservation.phase(), true,
                     reservation.amount(), command.reason(), LocalDate.now(clock), clock.instant()));
             fundWaitingReferrals(clock);
+            warnAboutUsage(clock);
         } else if (holdQueue.containsKey(referralId)) {
             HeldReferral held = holdQueue.get(referralId);
             apply(new FundingReleasedEvent(contractId, terms.municipality(), referralId, held.phase(), false,
@@ -207,9 +226,50 @@ public class Contract {
         }
     }
 
+    /** Each threshold (80%, 100%) of cap and budget is reported once, when usage first reaches it. */
+    private void warnAboutUsage(Clock clock) {
+        for (int threshold : WARNING_THRESHOLDS) {
+            if (terms.maxPackages() != null) {
+                BigDecimal used = BigDecimal.valueOf(usedPackages);
+                BigDecimal limit = BigDecimal.valueOf(terms.maxPackages());
+                warnIfReached(UsageMeasure.CAP, threshold, used, limit, clock);
+            }
+            if (terms.budget() != null) {
+                warnIfReached(UsageMeasure.BUDGET, threshold, usedAmount.amount(), terms.budget().amount(), clock);
+            }
+        }
+    }
+
+    private void warnIfReached(UsageMeasure measure, int threshold, BigDecimal used, BigDecimal limit, Clock clock) {
+        if (reached(used, limit, threshold) && !warningsGiven.contains(measure + "@" + threshold)) {
+            apply(new UsageThresholdReachedEvent(contractId, terms.municipality(), measure, threshold, used, limit,
+                    clock.instant()));
+        }
+    }
+
+    private static boolean reached(BigDecimal used, BigDecimal limit, int threshold) {
+        return used.multiply(BigDecimal.valueOf(100)).compareTo(limit.multiply(BigDecimal.valueOf(threshold))) >= 0;
+    }
+
     private void reserve(String referralId, Phase phase, LocalDate referralDate, boolean fromHoldQueue, Clock clock) {
         apply(new FundingReservedEvent(contractId, terms.municipality(), referralId, phase, referralDate,
                 terms.priceOf(phase), fromHoldQueue, LocalDate.now(clock), clock.instant()));
+    }
+
+    private static void validate(InvoicingDetails invoicing) {
+        if (invoicing == null || invoicing.recipient() == null || invoicing.vat() == null) {
+            throw new ContractRuleViolation("incomplete-invoicing", "The invoice recipient and VAT treatment are required.");
+        }
+        InvoiceRecipient recipient = invoicing.recipient();
+        if (recipient.name() == null || recipient.name().isBlank()
+                || recipient.buyerReference() == null || recipient.buyerReference().isBlank()) {
+            throw new ContractRuleViolation("incomplete-invoicing",
+                    "The invoice recipient needs a name and a buyer reference (required on e-invoices).");
+        }
+        String vatProblem = invoicing.vat().problem();
+        if (vatProblem != null) {
+            throw new ContractRuleViolation("invalid-vat", vatProblem + ".");
+        }
     }
 
     private static void validate(ContractTerms terms) {
@@ -236,12 +296,32 @@ public class Contract {
     void on(ContractRegisteredEvent event) {
         contractId = event.contractId();
         terms = event.terms();
+        invoicing = event.invoicing();
+    }
+
+    @EventSourcingHandler
+    void on(InvoicingDetailsChangedEvent event) {
+        invoicing = event.invoicing();
     }
 
     @EventSourcingHandler
     void on(ContractAmendedEvent event) {
         terms = new ContractTerms(terms.municipality(), terms.validFrom(), event.validTo(), terms.babyPrice(),
                 terms.toddlerPrice(), event.maxPackages(), event.budget(), terms.invoicePeriod());
+        // a raised limit re-arms the warnings that usage no longer reaches
+        warningsGiven.removeIf(warning -> {
+            UsageMeasure measure = UsageMeasure.valueOf(warning.substring(0, warning.indexOf('@')));
+            int threshold = Integer.parseInt(warning.substring(warning.indexOf('@') + 1));
+            return measure == UsageMeasure.CAP
+                    ? terms.maxPackages() == null
+                    || !reached(BigDecimal.valueOf(usedPackages), BigDecimal.valueOf(terms.maxPackages()), threshold)
+                    : terms.budget() == null || !reached(usedAmount.amount(), terms.budget().amount(), threshold);
+        });
+    }
+
+    @EventSourcingHandler
+    void on(UsageThresholdReachedEvent event) {
+        warningsGiven.add(event.measure() + "@" + event.thresholdPercent());
     }
 
     @EventSourcingHandler
