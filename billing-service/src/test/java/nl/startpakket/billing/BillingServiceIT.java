@@ -110,6 +110,71 @@ class BillingServiceIT {
     }
 
     @Test
+    void shouldIssueTheSameInvoiceForTheSamePeriodAndCorrectItByACreditNote() throws Exception {
+        String municipality = newMunicipality();
+        String contractId = registerContract(municipality, 125, "10000.00");
+        String referralId = accept(municipality, Phase.TODDLER);
+        TopicProbe.await(FundingReserved.class, e -> e.referralId().equals(referralId), TIMEOUT);
+        TopicProbe.publish(new PackageDelivered(UUID.randomUUID(), Instant.now(), referralId, "J-" + referralId,
+                municipality, Phase.TODDLER, LocalDate.of(2026, 3, 20)));
+        awaitUsage(contractId, usage -> assertThat(usage).containsEntry("delivered", 1));
+
+        ResponseEntity<Map<String, Object>> first = finance().exchange("/api/v1/contracts/" + contractId + "/invoices",
+                HttpMethod.POST, json(Map.of("periodEnd", "2026-03-31")), MAP);
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(first.getBody()).containsEntry("total", "80.00").containsEntry("lineCount", 1)
+                .containsEntry("buyerReference", contractId).containsEntry("periodEnd", "2026-03-31");
+        String invoiceId = (String) first.getBody().get("invoiceId");
+        String number = (String) first.getBody().get("number");
+        assertThat(number).matches("\\d{4}-\\d{5}");
+
+        ResponseEntity<Map<String, Object>> again = finance().exchange("/api/v1/contracts/" + contractId + "/invoices",
+                HttpMethod.POST, json(Map.of("periodEnd", "2026-03-31")), MAP);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(again.getBody()).containsEntry("invoiceId", invoiceId).containsEntry("number", number);
+
+        org.springframework.http.HttpHeaders xmlAccept = new org.springframework.http.HttpHeaders();
+        xmlAccept.setAccept(java.util.List.of(MediaType.APPLICATION_XML));
+        ResponseEntity<byte[]> xml = finance().exchange("/api/v1/invoices/" + invoiceId, HttpMethod.GET,
+                new HttpEntity<>(xmlAccept), byte[].class);
+        assertThat(xml.getStatusCode()).isEqualTo(HttpStatus.OK);
+        com.helger.diagnostics.error.list.ErrorList errors = new com.helger.diagnostics.error.list.ErrorList();
+        var ubl = com.helger.ubl21.UBL21Marshaller.invoice().setCollectErrors(errors)
+                .read(new javax.xml.transform.stream.StreamSource(new java.io.ByteArrayInputStream(xml.getBody())));
+        assertThat(errors.getAllErrors()).isEmpty();
+        assertThat(ubl.getIDValue()).isEqualTo(number);
+
+        org.springframework.http.HttpHeaders pdfAccept = new org.springframework.http.HttpHeaders();
+        pdfAccept.setAccept(java.util.List.of(MediaType.APPLICATION_PDF));
+        ResponseEntity<byte[]> pdf = finance().exchange("/api/v1/invoices/" + invoiceId, HttpMethod.GET,
+                new HttpEntity<>(pdfAccept), byte[].class);
+        assertThat(new String(pdf.getBody(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+
+        ResponseEntity<Map<String, Object>> credit = finance().exchange("/api/v1/invoices/" + invoiceId + "/credit-notes",
+                HttpMethod.POST, json(Map.of("reason", "Wrong purchase order number")), MAP);
+        assertThat(credit.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(credit.getBody()).containsEntry("kind", "CREDIT_NOTE").containsEntry("total", "-80.00")
+                .containsEntry("precedingInvoiceNumber", number);
+
+        ResponseEntity<Map<String, Object>> reissued = finance().exchange("/api/v1/contracts/" + contractId + "/invoices",
+                HttpMethod.POST, json(Map.of("periodEnd", "2026-03-31")), MAP);
+        assertThat(reissued.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(reissued.getBody().get("invoiceId")).isNotEqualTo(invoiceId);
+
+        ResponseEntity<java.util.List<Map<String, Object>>> list = finance().exchange(
+                "/api/v1/invoices?municipality=" + municipality, HttpMethod.GET, null, LIST);
+        assertThat(list.getBody()).extracting(i -> i.get("total")).containsExactly("80.00", "-80.00", "80.00");
+        awaitUsage(contractId, usage -> assertThat(usage).containsEntry("invoicedAmount", "80.00"));
+
+        ResponseEntity<Map<String, Object>> nothing = finance().exchange("/api/v1/contracts/" + contractId + "/invoices",
+                HttpMethod.POST, json(Map.of("periodEnd", "2026-04-30")), MAP);
+        assertThat(nothing.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        ResponseEntity<String> coordinatorMayNotIssue = http.withBasicAuth("coordinator", "coordinator").exchange(
+                "/api/v1/contracts/" + contractId + "/invoices", HttpMethod.POST, json(Map.of()), String.class);
+        assertThat(coordinatorMayNotIssue.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
     void shouldKeepAReferralWithoutContractOnHoldAndFundItWhenAContractArrives() {
         String municipality = newMunicipality();
         String referralId = accept(municipality, Phase.BABY);
@@ -229,6 +294,10 @@ class BillingServiceIT {
     };
     static final ParameterizedTypeReference<java.util.List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
     };
+
+    TestRestTemplate finance() {
+        return http.withBasicAuth("finance", "finance");
+    }
 
     TestRestTemplate coordinator() {
         return http.withBasicAuth("coordinator", "coordinator");

@@ -5,6 +5,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,7 +18,13 @@ import java.util.Optional;
 import java.util.Set;
 import nl.startpakket.billing.api.AmendContractCommand;
 import nl.startpakket.billing.api.BillableLineRecordedEvent;
+import nl.startpakket.billing.api.CloseInvoicePeriodCommand;
 import nl.startpakket.billing.api.ContractAmendedEvent;
+import nl.startpakket.billing.api.CreditInvoiceCommand;
+import nl.startpakket.billing.api.InvoiceCreditedEvent;
+import nl.startpakket.billing.api.InvoiceLine;
+import nl.startpakket.billing.api.InvoicePeriodClosedEvent;
+import nl.startpakket.billing.api.InvoicePeriodResult;
 import nl.startpakket.billing.api.ContractRegisteredEvent;
 import nl.startpakket.billing.api.ContractRuleViolation;
 import nl.startpakket.billing.api.ContractTerms;
@@ -70,6 +78,13 @@ public class Contract {
     private final LinkedHashMap<String, HeldReferral> holdQueue = new LinkedHashMap<>();
     private final Set<String> released = new HashSet<>();
     private final Set<String> notBillable = new HashSet<>();
+    private final LinkedHashMap<String, InvoiceLine> billableLines = new LinkedHashMap<>();
+    private final Map<String, String> invoiceOfLine = new HashMap<>();
+    private final Map<String, Set<String>> linesOfInvoice = new HashMap<>();
+    private final Map<String, LocalDate> periodOfInvoice = new HashMap<>();
+    private final Map<LocalDate, String> activeInvoiceOfPeriod = new HashMap<>();
+    private final Map<LocalDate, Integer> invoicesPerPeriod = new HashMap<>();
+    private final Map<String, Integer> creditNotesPerInvoice = new HashMap<>();
     private int usedPackages;
     private Money usedAmount = Money.ZERO;
 
@@ -177,6 +192,65 @@ public class Contract {
         String reason = holdQueue.containsKey(referralId) ? "ON_HOLD" : released.contains(referralId) ? "RELEASED" : "NOT_FUNDED";
         apply(new DeliveryNotBillableEvent(contractId, terms.municipality(), referralId, command.phase(),
                 command.deliveredOn(), reason, clock.instant()));
+    }
+
+    @CommandHandler
+    public InvoicePeriodResult handle(CloseInvoicePeriodCommand command, Clock clock) {
+        LocalDate periodEnd = command.periodEnd();
+        if (periodEnd == null || !periodEnd.isBefore(LocalDate.now(clock))) {
+            throw new ContractRuleViolation("period-not-closed", "Only a period that has ended can be invoiced: "
+                    + "periodEnd lies before today.");
+        }
+        String active = activeInvoiceOfPeriod.get(periodEnd);
+        if (active != null) {
+            return new InvoicePeriodResult(active, false);
+        }
+        List<InvoiceLine> lines = billableLines.values().stream()
+                .filter(line -> !invoiceOfLine.containsKey(line.referralId()))
+                .filter(line -> !line.deliveredOn().isAfter(periodEnd))
+                .sorted(Comparator.comparing(InvoiceLine::deliveredOn).thenComparing(InvoiceLine::referralId))
+                .toList();
+        if (lines.isEmpty()) {
+            return null;
+        }
+        LocalDate periodStart = invoicesPerPeriod.keySet().stream()
+                .filter(end -> end.isBefore(periodEnd))
+                .max(Comparator.naturalOrder())
+                .map(end -> end.plusDays(1))
+                .orElse(terms.validFrom());
+        LocalDate firstDelivery = lines.get(0).deliveredOn();
+        if (firstDelivery.isBefore(periodStart)) {
+            periodStart = firstDelivery;
+        }
+        int n = invoicesPerPeriod.getOrDefault(periodEnd, 0) + 1;
+        String invoiceId = "INV-" + contractId + "-" + periodEnd.format(DateTimeFormatter.BASIC_ISO_DATE) + (n > 1 ? "-" + n : "");
+        apply(new InvoicePeriodClosedEvent(contractId, terms.municipality(), invoiceId, periodStart, periodEnd, lines,
+                invoicing, command.requestedBy(), clock.instant()));
+        return new InvoicePeriodResult(invoiceId, true);
+    }
+
+    @CommandHandler
+    public String handle(CreditInvoiceCommand command, Clock clock) {
+        Set<String> onInvoice = linesOfInvoice.get(command.invoiceId());
+        if (onInvoice == null) {
+            throw new ContractRuleViolation("unknown-invoice", "No invoice " + command.invoiceId() + " under this contract.");
+        }
+        List<String> toCredit = command.referralIds() == null || command.referralIds().isEmpty()
+                ? onInvoice.stream().sorted().toList()
+                : command.referralIds().stream().distinct().toList();
+        if (toCredit.isEmpty() || !onInvoice.containsAll(toCredit)) {
+            throw new ContractRuleViolation("already-credited",
+                    "These lines are not (or no longer) on invoice " + command.invoiceId() + ".");
+        }
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw new ContractRuleViolation("reason-required", "A credit note states why it corrects the invoice.");
+        }
+        int k = creditNotesPerInvoice.getOrDefault(command.invoiceId(), 0) + 1;
+        String creditNoteId = "CN-" + command.invoiceId().substring("INV-".length()) + "-" + k;
+        List<InvoiceLine> lines = toCredit.stream().map(billableLines::get).toList();
+        apply(new InvoiceCreditedEvent(contractId, terms.municipality(), command.invoiceId(), creditNoteId, lines,
+                invoicing, command.reason(), command.requestedBy(), clock.instant()));
+        return creditNoteId;
     }
 
     private boolean knows(String referralId) {
@@ -352,6 +426,34 @@ public class Contract {
     @EventSourcingHandler
     void on(BillableLineRecordedEvent event) {
         reservations.computeIfPresent(event.referralId(), (id, r) -> new Reservation(r.phase(), r.amount(), true));
+        billableLines.put(event.referralId(), new InvoiceLine(event.referralId(), event.phase(), event.deliveredOn(),
+                event.amount()));
+    }
+
+    @EventSourcingHandler
+    void on(InvoicePeriodClosedEvent event) {
+        Set<String> lines = new HashSet<>();
+        for (InvoiceLine line : event.lines()) {
+            invoiceOfLine.put(line.referralId(), event.invoiceId());
+            lines.add(line.referralId());
+        }
+        linesOfInvoice.put(event.invoiceId(), lines);
+        periodOfInvoice.put(event.invoiceId(), event.periodEnd());
+        activeInvoiceOfPeriod.put(event.periodEnd(), event.invoiceId());
+        invoicesPerPeriod.merge(event.periodEnd(), 1, Integer::sum);
+    }
+
+    @EventSourcingHandler
+    void on(InvoiceCreditedEvent event) {
+        Set<String> lines = linesOfInvoice.get(event.invoiceId());
+        for (InvoiceLine line : event.lines()) {
+            invoiceOfLine.remove(line.referralId());
+            lines.remove(line.referralId());
+        }
+        if (lines.isEmpty()) {
+            activeInvoiceOfPeriod.remove(periodOfInvoice.get(event.invoiceId()), event.invoiceId());
+        }
+        creditNotesPerInvoice.merge(event.invoiceId(), 1, Integer::sum);
     }
 
     @EventSourcingHandler

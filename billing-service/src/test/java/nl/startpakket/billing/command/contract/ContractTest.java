@@ -5,9 +5,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import nl.startpakket.billing.api.AmendContractCommand;
 import nl.startpakket.billing.api.BillableLineRecordedEvent;
+import nl.startpakket.billing.api.CloseInvoicePeriodCommand;
 import nl.startpakket.billing.api.ContractAmendedEvent;
+import nl.startpakket.billing.api.CreditInvoiceCommand;
+import nl.startpakket.billing.api.InvoiceCreditedEvent;
+import nl.startpakket.billing.api.InvoiceLine;
+import nl.startpakket.billing.api.InvoicePeriodClosedEvent;
+import nl.startpakket.billing.api.InvoicePeriodResult;
 import nl.startpakket.billing.api.ContractRegisteredEvent;
 import nl.startpakket.billing.api.ContractRuleViolation;
 import nl.startpakket.billing.api.ContractTerms;
@@ -293,6 +300,88 @@ class ContractTest {
                 new VatTreatment("E", BigDecimal.ZERO, " "));
         fixture.givenNoPriorActivity()
                 .when(new RegisterContractCommand(ID, terms(125, null), noText, "finance"))
+                .expectException(ContractRuleViolation.class);
+    }
+
+    static BillableLineRecordedEvent line(String referralId, LocalDate deliveredOn) {
+        return new BillableLineRecordedEvent(ID, "GM0406", referralId, Phase.BABY, deliveredOn, Money.eur(80), NOW);
+    }
+
+    static InvoiceLine invoiceLine(String referralId, LocalDate deliveredOn) {
+        return new InvoiceLine(referralId, Phase.BABY, deliveredOn, Money.eur(80));
+    }
+
+    static final LocalDate FEB_END = LocalDate.of(2026, 2, 28);
+
+    @Test
+    void shouldInvoiceTheLinesDeliveredUpToThePeriodEndWhenThePeriodIsClosed() {
+        fixture.given(registered(125, null), reserved("R-1"), reserved("R-2"), reserved("R-3"),
+                        line("R-2", LocalDate.of(2026, 2, 20)), line("R-1", LocalDate.of(2026, 2, 10)),
+                        line("R-3", LocalDate.of(2026, 3, 1)))
+                .when(new CloseInvoicePeriodCommand(ID, FEB_END, "finance"))
+                .expectEvents(new InvoicePeriodClosedEvent(ID, "GM0406", "INV-" + ID + "-20260228",
+                        LocalDate.of(2026, 2, 1), FEB_END,
+                        List.of(invoiceLine("R-1", LocalDate.of(2026, 2, 10)), invoiceLine("R-2", LocalDate.of(2026, 2, 20))),
+                        INVOICING, "finance", NOW))
+                .expectResultMessagePayload(new InvoicePeriodResult("INV-" + ID + "-20260228", true));
+    }
+
+    @Test
+    void shouldAnswerTheSameInvoiceWhenTheSamePeriodIsAskedAgain() {
+        fixture.given(registered(125, null), reserved("R-1"), line("R-1", LocalDate.of(2026, 2, 10)),
+                        new InvoicePeriodClosedEvent(ID, "GM0406", "INV-x", LocalDate.of(2026, 2, 1), FEB_END,
+                                List.of(invoiceLine("R-1", LocalDate.of(2026, 2, 10))), INVOICING, "finance", NOW),
+                        reserved("R-2"), line("R-2", LocalDate.of(2026, 2, 27)))
+                .when(new CloseInvoicePeriodCommand(ID, FEB_END, "finance"))
+                .expectNoEvents()
+                .expectResultMessagePayload(new InvoicePeriodResult("INV-x", false));
+    }
+
+    @Test
+    void shouldInvoiceNothingWhenNoLineWaits() {
+        fixture.given(registered(125, null), reserved("R-1"))
+                .when(new CloseInvoicePeriodCommand(ID, FEB_END, "finance"))
+                .expectNoEvents()
+                .expectResultMessagePayload(null);
+    }
+
+    @Test
+    void shouldRefuseWhenThePeriodHasNotEnded() {
+        fixture.given(registered(125, null))
+                .when(new CloseInvoicePeriodCommand(ID, TODAY, "finance"))
+                .expectException(ContractRuleViolation.class);
+    }
+
+    @Test
+    void shouldTakeTheLinesBackWhenTheInvoiceIsCredited() {
+        fixture.given(registered(125, null), reserved("R-1"), line("R-1", LocalDate.of(2026, 2, 10)),
+                        new InvoicePeriodClosedEvent(ID, "GM0406", "INV-x", LocalDate.of(2026, 2, 1), FEB_END,
+                                List.of(invoiceLine("R-1", LocalDate.of(2026, 2, 10))), INVOICING, "finance", NOW))
+                .when(new CreditInvoiceCommand(ID, "INV-x", null, "Wrong PO number", "finance"))
+                .expectEvents(new InvoiceCreditedEvent(ID, "GM0406", "INV-x", "CN-x-1",
+                        List.of(invoiceLine("R-1", LocalDate.of(2026, 2, 10))), INVOICING, "Wrong PO number", "finance", NOW))
+                .expectResultMessagePayload("CN-x-1");
+    }
+
+    @Test
+    void shouldIssueANewInvoiceForTheSamePeriodWhenTheFirstWasCredited() {
+        fixture.given(registered(125, null), reserved("R-1"), line("R-1", LocalDate.of(2026, 2, 10)),
+                        new InvoicePeriodClosedEvent(ID, "GM0406", "INV-" + ID + "-20260228", LocalDate.of(2026, 2, 1), FEB_END,
+                                List.of(invoiceLine("R-1", LocalDate.of(2026, 2, 10))), INVOICING, "finance", NOW),
+                        new InvoiceCreditedEvent(ID, "GM0406", "INV-" + ID + "-20260228", "CN-1",
+                                List.of(invoiceLine("R-1", LocalDate.of(2026, 2, 10))), INVOICING, "Wrong PO", "finance", NOW))
+                .when(new CloseInvoicePeriodCommand(ID, FEB_END, "finance"))
+                .expectResultMessagePayload(new InvoicePeriodResult("INV-" + ID + "-20260228-2", true));
+    }
+
+    @Test
+    void shouldRefuseToCreditALineTwice() {
+        fixture.given(registered(125, null), reserved("R-1"), line("R-1", LocalDate.of(2026, 2, 10)),
+                        new InvoicePeriodClosedEvent(ID, "GM0406", "INV-x", LocalDate.of(2026, 2, 1), FEB_END,
+                                List.of(invoiceLine("R-1", LocalDate.of(2026, 2, 10))), INVOICING, "finance", NOW),
+                        new InvoiceCreditedEvent(ID, "GM0406", "INV-x", "CN-x-1",
+                                List.of(invoiceLine("R-1", LocalDate.of(2026, 2, 10))), INVOICING, "Wrong", "finance", NOW))
+                .when(new CreditInvoiceCommand(ID, "INV-x", List.of("R-1"), "Again", "finance"))
                 .expectException(ContractRuleViolation.class);
     }
 
