@@ -23,7 +23,7 @@ public class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/v1/jobs/**")
                         .hasAnyRole(StaffRole.VOLUNTEER.name(), StaffRole.COORDINATOR.name())
-                        .requestMatchers("/api/v1/jobs/**")
+                        .requestMatchers("/api/v1/jobs/**", "/api/v1/notices/**")
                         .hasAnyRole(StaffRole.VOLUNTEER.name(), StaffRole.COORDINATOR.name())
                         .anyRequest().hasRole(StaffRole.COORDINATOR.name()))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** A packing job's refusal as problem+json: 409 for the state or the holder, 400 for a bad request. */
-@RestControllerAdvice(assignableTypes = JobController.class)
+@RestControllerAdvice(assignableTypes = {JobController.class, NoticeController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class JobProblemAdvice {
 
