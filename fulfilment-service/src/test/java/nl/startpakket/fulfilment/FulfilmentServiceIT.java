@@ -259,4 +259,97 @@ class FulfilmentServiceIT {
         assertThat(resumed.getBody().get("status").asText()).isEqualTo("QUEUED");
         await().atMost(TIMEOUT).until(() -> queued("volunteer", jobId), j -> j != null);
     }
+
+    int onHand(String itemId) {
+        JsonNode stock = http.withBasicAuth("volunteer", "volunteer").getForObject("/api/v1/stock", JsonNode.class);
+        for (JsonNode line : stock) {
+            if (itemId.equals(line.get("itemId").asText())) {
+                return line.get("onHand").asInt();
+            }
+        }
+        return Integer.MIN_VALUE;
+    }
+
+    JsonNode stockLine(String itemId) {
+        JsonNode stock = http.withBasicAuth("coordinator", "coordinator").getForObject("/api/v1/stock", JsonNode.class);
+        for (JsonNode line : stock) {
+            if (itemId.equals(line.get("itemId").asText())) {
+                return line;
+            }
+        }
+        return null;
+    }
+
+    ResponseEntity<String> receipt(String user, String itemId, int quantity, String key) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("Idempotency-Key", key);
+        return http.withBasicAuth(user, user).postForEntity("/api/v1/stock/" + itemId + "/receipts",
+                new HttpEntity<>(Map.of("quantity", quantity, "source", "DONATION"), headers), String.class);
+    }
+
+    @Test
+    void shouldTakeTheTemplateFromStockWhenPackedAndPutItBackWhenCancelled() {
+        await().atMost(TIMEOUT).until(() -> onHand("knuffel") != Integer.MIN_VALUE);
+        int knuffels = onHand("knuffel");
+        String key = UUID.randomUUID().toString();
+        assertThat(receipt("volunteer", "knuffel", 5, key).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(receipt("volunteer", "knuffel", 5, key).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        await().atMost(TIMEOUT).until(() -> onHand("knuffel") == knuffels + 5);
+
+        String jobId = queueJob("GM0917", Phase.TODDLER, DeliveryMethod.PICKUP_BY_INTERMEDIARY, LocalDate.now(), null);
+        post("volunteer", "/api/v1/jobs/" + jobId + "/claim", null);
+        int books = onHand("prentenboek");
+        assertThat(post("volunteer", "/api/v1/jobs/" + jobId + "/packed", null).getStatusCode()).isEqualTo(HttpStatus.OK);
+        await().atMost(TIMEOUT).until(() -> onHand("knuffel") == knuffels + 4 && onHand("prentenboek") == books - 2);
+        assertThat(job("volunteer", jobId).get("templateId").asText()).isEqualTo("peuter-jongen");
+
+        TopicProbe.publish(new ReferralCancelled(UUID.randomUUID(), Instant.now(), jobId.substring(2), "GM0917", Phase.TODDLER,
+                LocalDate.now(), "NO_LONGER_NEEDED"));
+        await().atMost(TIMEOUT).until(() -> onHand("knuffel") == knuffels + 5 && onHand("prentenboek") == books);
+        assertThat(TopicProbe.await(PackingJobCancelled.class, e -> e.jobId().equals(jobId), TIMEOUT).restocked()).isTrue();
+    }
+
+    @Test
+    void shouldWarnWhenTheStockDoesNotCoverTheJobsWaiting() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        assertThat(http.withBasicAuth("volunteer", "volunteer").postForEntity("/api/v1/stock/stapelbekers/counts",
+                new HttpEntity<>(Map.of("countedQuantity", 0), headers), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.withBasicAuth("coordinator", "coordinator").postForEntity("/api/v1/stock/stapelbekers/counts",
+                new HttpEntity<>(Map.of("countedQuantity", 0), headers), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        queueJob("GM0917", Phase.TODDLER, DeliveryMethod.PICKUP_BY_INTERMEDIARY, LocalDate.now(), null);
+
+        JsonNode shortLine = await().atMost(TIMEOUT).until(() -> stockLine("stapelbekers"),
+                l -> l != null && l.get("onHand").asInt() == 0);
+        assertThat(shortLine.get("state").asText()).isEqualTo("SHORT");
+        assertThat(shortLine.get("demand").asInt()).isPositive();
+
+        http.withBasicAuth("coordinator", "coordinator").postForEntity("/api/v1/stock/stapelbekers/counts",
+                new HttpEntity<>(Map.of("countedQuantity", 100000), headers), String.class);
+        await().atMost(TIMEOUT).until(() -> "OK".equals(stockLine("stapelbekers").get("state").asText()));
+    }
+
+    @Test
+    void shouldLetOnlyCoordinatorsEditTemplatesOfKnownItems() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        Map<String, Object> template = Map.of("phase", "TODDLER", "variant", "BOY", "name", "Peuterpakket extra", "sizes", "86/92",
+                "lines", List.of(Map.of("itemId", "knuffel", "quantity", 2)));
+        assertThat(http.withBasicAuth("volunteer", "volunteer").exchange("/api/v1/templates/peuter-zz-extra",
+                org.springframework.http.HttpMethod.PUT, new HttpEntity<>(template, headers), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.withBasicAuth("coordinator", "coordinator").exchange("/api/v1/templates/peuter-zz-extra",
+                org.springframework.http.HttpMethod.PUT, new HttpEntity<>(template, headers), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        await().atMost(TIMEOUT).until(() -> http.withBasicAuth("volunteer", "volunteer")
+                .getForObject("/api/v1/templates?phase=TODDLER", JsonNode.class).findValuesAsText("templateId").contains("peuter-zz-extra"));
+
+        Map<String, Object> unknown = Map.of("phase", "TODDLER", "variant", "BOY", "name", "x",
+                "lines", List.of(Map.of("itemId", "bestaat-niet", "quantity", 1)));
+        ResponseEntity<String> refused = http.withBasicAuth("coordinator", "coordinator").exchange("/api/v1/templates/peuter-zz-extra",
+                org.springframework.http.HttpMethod.PUT, new HttpEntity<>(unknown, headers), String.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).contains("bestaat-niet");
+    }
 }

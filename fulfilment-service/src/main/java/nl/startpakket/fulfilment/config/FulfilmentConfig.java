@@ -6,12 +6,14 @@ import nl.startpakket.fulfilment.process.StaleClaimReleaser;
 import nl.startpakket.fulfilment.query.JobQueueQueries;
 import nl.startpakket.fulfilment.query.UrgencyRule;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The packing rules that are configuration: deadlines, urgency, stale claims. */
+/** The packing rules that are configuration (deadlines, urgency, stale claims) and the default catalogue. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(FulfilmentProperties.class)
 @EnableScheduling
@@ -21,6 +23,12 @@ public class FulfilmentConfig {
     @Bean
     public DeadlinePolicy deadlinePolicy(FulfilmentProperties properties) {
         return new DeadlinePolicy(properties.getBabyDeadlineMargin(), properties.getToddlerDeadlineDays());
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "startpakket.fulfilment.seed-catalogue", havingValue = "true", matchIfMissing = true)
+    public CatalogueSeeder catalogueSeeder(CommandGateway commands, Environment environment) {
+        return new CatalogueSeeder(commands, environment);
     }
 
     @Bean

@@ -21,9 +21,11 @@ public class SecurityConfig {
         return http
                 .securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.GET, "/api/v1/jobs/**")
-                        .hasAnyRole(StaffRole.VOLUNTEER.name(), StaffRole.COORDINATOR.name())
                         .requestMatchers("/api/v1/jobs/**", "/api/v1/notices/**")
+                        .hasAnyRole(StaffRole.VOLUNTEER.name(), StaffRole.COORDINATOR.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/stock/**", "/api/v1/templates/**")
+                        .hasAnyRole(StaffRole.VOLUNTEER.name(), StaffRole.COORDINATOR.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/stock/*/receipts")
                         .hasAnyRole(StaffRole.VOLUNTEER.name(), StaffRole.COORDINATOR.name())
                         .anyRequest().hasRole(StaffRole.COORDINATOR.name()))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
