@@ -72,6 +72,12 @@ public class JobQueueQueries {
         return mongo.find(Query.query(criteria).with(Sort.by("deadline", "_id")), JobView.class);
     }
 
+    /** The municipalities that have listed jobs, for the queue's filter. */
+    public List<String> municipalities() {
+        return mongo.findDistinct(Query.query(where("listed").is(true)), "municipality", JobView.class, String.class)
+                .stream().filter(java.util.Objects::nonNull).sorted().toList();
+    }
+
     public long count(JobStatus status) {
         return mongo.count(Query.query(where("listed").is(true).and("status").is(status)), JobView.class);
     }

@@ -36,6 +36,7 @@ public class JobProblemAdvice {
     public static ApiProblem toProblem(PackingJobRefusal refusal) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("jobId", refusal.jobId());
+        properties.put("code", refusal.code());
         if (refusal.status() != null) {
             properties.put("jobStatus", refusal.status().name());
         }
