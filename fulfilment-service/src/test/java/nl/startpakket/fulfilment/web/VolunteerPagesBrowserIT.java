@@ -59,27 +59,25 @@ class VolunteerPagesBrowserIT {
     @Autowired
     StockQueries stock;
 
-    WebDriver volunteer;
-    WebDriver volunteer2;
+    final List<WebDriver> browsers = new java.util.ArrayList<>();
 
     @BeforeEach
-    void browsers() {
+    void requireChromium() {
         assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(), "chromium and chromedriver are not installed");
-        volunteer = phone();
-        volunteer2 = phone();
     }
 
     @AfterEach
     void close() {
-        if (volunteer != null) {
-            volunteer.quit();
-        }
-        if (volunteer2 != null) {
-            volunteer2.quit();
-        }
+        browsers.forEach(WebDriver::quit);
     }
 
-    static WebDriver phone() {
+    WebDriver phone() {
+        WebDriver browser = newPhone();
+        browsers.add(browser);
+        return browser;
+    }
+
+    static WebDriver newPhone() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
@@ -99,14 +97,14 @@ class VolunteerPagesBrowserIT {
         assertThat(browser.getCurrentUrl()).contains("/login");
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(user);
-        browser.findElement(By.id("login")).click();
+        submit(browser, browser.findElement(By.id("login")));
         assertThat(browser.getCurrentUrl()).contains("/jobs").doesNotContain("/login");
     }
 
-    String queueUrgentToddlerJob() {
+    String queueOverdueToddlerJob(int fundedDaysAgo) {
         String referralId = "R-" + UUID.randomUUID();
         TopicProbe.publish(new FundingReserved(UUID.randomUUID(), Instant.now(), referralId, "heerlen-2026", "GM0917",
-                Phase.TODDLER, LocalDate.now().minusDays(90)));
+                Phase.TODDLER, LocalDate.now().minusDays(fundedDaysAgo)));
         TopicProbe.publish(new DeliveryDetailsShared(UUID.randomUUID(), Instant.now(), referralId, "GM0917", Phase.TODDLER,
                 null, LocalDate.now().minusMonths(14), DeliveryMethod.PICKUP_BY_INTERMEDIARY,
                 new DeliveryDetailsShared.Recipient("C. Bakker", "Akerstraat", "12", "6411 HB", "Heerlen", null, null), null));
@@ -135,13 +133,24 @@ class VolunteerPagesBrowserIT {
         }
     }
 
+    /** Clicks something that loads a new page and waits until it did. */
+    static void submit(WebDriver browser, WebElement element) {
+        WebElement html = browser.findElement(By.tagName("html"));
+        element.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(html));
+    }
+
     String status(WebDriver browser) {
         return browser.findElement(By.id("status")).getAttribute("data-status");
     }
 
     @Test
     void shouldLetAVolunteerClaimPackAndHandOverOnAPhoneWhileASecondCannotClaim() {
-        String jobId = queueUrgentToddlerJob();
+        // funded longer ago than any other job of these tests: the most overdue
+        String jobId = queueOverdueToddlerJob(365);
+        WebDriver volunteer = phone();
+        WebDriver volunteer2 = phone();
 
         signIn(volunteer, "volunteer");
         signIn(volunteer2, "volunteer2");
@@ -161,13 +170,13 @@ class VolunteerPagesBrowserIT {
         volunteer2.navigate().refresh();
         WebElement otherClaim = volunteer2.findElement(By.cssSelector("#job-" + jobId + " button.claim"));
 
-        claim.click();
+        submit(volunteer, claim);
         assertThat(volunteer.getCurrentUrl()).endsWith("/jobs/" + jobId);
         assertThat(status(volunteer)).isEqualTo("CLAIMED");
         assertThat(volunteer.findElement(By.id("address")).getText()).contains("Akerstraat 12");
 
         // the second volunteer's tap comes too late
-        otherClaim.click();
+        submit(volunteer2, otherClaim);
         assertThat(volunteer2.findElement(By.id("error")).getText()).contains("al ingepakt door volunteer");
         volunteer2.get(url("/jobs/" + jobId));
         assertThat(volunteer2.findElement(By.id("held-by-other")).getText()).contains("volunteer");
@@ -178,12 +187,12 @@ class VolunteerPagesBrowserIT {
 
         // pack from the girl's toddler checklist: stock goes down by the template
         Map<String, Integer> before = onHand();
-        volunteer.findElement(By.id("template-peuter-meisje")).click();
+        submit(volunteer, volunteer.findElement(By.id("template-peuter-meisje")));
         List<WebElement> checklist = volunteer.findElements(By.cssSelector("#checklist input[type=checkbox]"));
         assertThat(checklist).hasSize(10);
         checklist.forEach(WebElement::click);
         snap(volunteer, "3-checklist");
-        volunteer.findElement(By.id("packed")).click();
+        submit(volunteer, volunteer.findElement(By.id("packed")));
         assertThat(status(volunteer)).isEqualTo("PACKED");
         await().atMost(TIMEOUT).untilAsserted(() -> {
             Map<String, Integer> after = onHand();
@@ -194,14 +203,14 @@ class VolunteerPagesBrowserIT {
         });
 
         // the packing slip prints the label with the address for the holder
-        volunteer.findElement(By.id("slip")).click();
+        submit(volunteer, volunteer.findElement(By.id("slip")));
         assertThat(volunteer.findElement(By.id("label")).getText()).contains("C. Bakker");
         snap(volunteer, "4-slip");
         volunteer.navigate().back();
 
         // hand over to the intermediary
         volunteer.findElement(By.id("method-PICKUP_BY_INTERMEDIARY")).click();
-        volunteer.findElement(By.id("handed-over")).click();
+        submit(volunteer, volunteer.findElement(By.id("handed-over")));
         assertThat(status(volunteer)).isEqualTo("HANDED_OVER");
         snap(volunteer, "5-handed-over");
         PackageHandedOver handedOver = TopicProbe.await(PackageHandedOver.class, e -> e.jobId().equals(jobId), TIMEOUT);
@@ -210,11 +219,43 @@ class VolunteerPagesBrowserIT {
 
     @Test
     void shouldSpeakDutchByDefaultAndEnglishOnRequest() {
+        WebDriver volunteer = phone();
         signIn(volunteer, "volunteer");
         assertThat(volunteer.findElement(By.tagName("h1")).getText()).isEqualTo("Wachtrij");
-        volunteer.findElement(By.id("lang-en")).click();
+        submit(volunteer, volunteer.findElement(By.id("lang-en")));
         assertThat(volunteer.findElement(By.tagName("h1")).getText()).isEqualTo("Queue");
         volunteer.get(url("/stock"));
         assertThat(volunteer.findElement(By.tagName("h1")).getText()).isEqualTo("Stock");
+    }
+
+    @Test
+    void shouldLetACoordinatorEditATemplateAndBringAProblemJobBack() {
+        String jobId = queueOverdueToddlerJob(90);
+        WebDriver coordinator = phone();
+        signIn(coordinator, "coordinator");
+
+        coordinator.get(url("/templates/baby-meisje"));
+        WebElement quantity = coordinator.findElement(By.id("line-quantity-0"));
+        String firstItem = coordinator.findElement(By.id("line-item-0")).getAttribute("value");
+        quantity.clear();
+        quantity.sendKeys("5");
+        submit(coordinator, coordinator.findElement(By.cssSelector("#template-form button[type=submit]")));
+        assertThat(coordinator.getCurrentUrl()).endsWith("/templates");
+        await().atMost(TIMEOUT).until(() -> stock.template("baby-meisje").orElseThrow().lines().stream()
+                .anyMatch(l -> l.itemId().equals(firstItem) && l.quantity() == 5));
+
+        coordinator.get(url("/jobs/" + jobId));
+        assertThat(coordinator.findElement(By.id("address")).getText()).contains("Akerstraat");
+        coordinator.findElement(By.cssSelector("#report-exception summary")).click();
+        coordinator.findElement(By.id("kind-NOT_REACHABLE")).click();
+        coordinator.findElement(By.id("reason")).sendKeys("Telefoon wordt niet opgenomen");
+        submit(coordinator, coordinator.findElement(By.cssSelector("#report-exception button[type=submit]")));
+        assertThat(status(coordinator)).isEqualTo("EXCEPTION");
+        assertThat(coordinator.findElement(By.id("exception")).getText()).contains("Telefoon wordt niet opgenomen");
+        snap(coordinator, "6-exception");
+
+        coordinator.findElement(By.id("note")).sendKeys("Verwijzer heeft contact gehad");
+        submit(coordinator, coordinator.findElement(By.id("resume")));
+        assertThat(status(coordinator)).isEqualTo("QUEUED");
     }
 }
