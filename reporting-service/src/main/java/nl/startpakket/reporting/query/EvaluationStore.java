@@ -76,6 +76,12 @@ public class EvaluationStore {
         return List.copyOf(codes);
     }
 
+    /** Whether any fact of the municipality comes from the simulated demo history. */
+    public boolean hasSimulated(int version, String municipality) {
+        Bson filter = Filters.and(Filters.eq("municipality", municipality), Filters.eq("simulated", true));
+        return referrals(version).find(filter).first() != null || contracts(version).find(filter).first() != null;
+    }
+
     public long referralCount(int version) {
         return referrals(version).countDocuments();
     }
