@@ -91,6 +91,33 @@ public class EvaluationStore {
         contracts(version).drop();
     }
 
+    /** Drops every stored version below the given one. */
+    public void dropVersionsBelow(int version) {
+        for (String name : database.listCollectionNames()) {
+            for (String prefix : List.of(REFERRALS, CONTRACTS)) {
+                if (name.startsWith(prefix)) {
+                    try {
+                        if (Integer.parseInt(name.substring(prefix.length())) < version) {
+                            database.getCollection(name).drop();
+                        }
+                    } catch (NumberFormatException e) {
+                        // not one of ours
+                    }
+                }
+            }
+        }
+    }
+
+    /** Marks the facts of a referral or contract as coming from the simulated demo history. */
+    public void markSimulated(int version, String referralId, String contractId) {
+        if (referralId != null) {
+            setReferralFields(version, referralId, Map.of("simulated", true));
+        }
+        if (contractId != null) {
+            setContractFields(version, contractId, Map.of("simulated", true));
+        }
+    }
+
     private MongoCollection<Document> referrals(int version) {
         return database.getCollection(REFERRALS + version);
     }
