@@ -31,8 +31,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
 
 @ServiceIntegrationTest
+@ActiveProfiles({"test", "demo"})
 class BillingServiceIT {
 
     static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -66,6 +68,13 @@ class BillingServiceIT {
         assertThat(held.reason()).isEqualTo("CAP_REACHED");
         assertThat(held.contractId()).isEqualTo(contractId);
         awaitUsage(contractId, usage -> assertThat(usage).containsEntry("onHold", 1).containsEntry("remaining", 0));
+        ResponseEntity<java.util.List<Map<String, Object>>> queue = coordinator().exchange(
+                "/api/v1/contracts/" + contractId + "/held", HttpMethod.GET, null, LIST);
+        assertThat(queue.getBody()).singleElement().satisfies(held1 -> assertThat(held1)
+                .containsEntry("position", 1).containsEntry("referralId", second).containsEntry("reason", "CAP_REACHED"));
+        Map<String, Object> contract = coordinator().exchange("/api/v1/contracts/" + contractId, HttpMethod.GET, null, MAP)
+                .getBody();
+        assertThat(contract.get("warnings").toString()).contains("thresholdPercent=100");
 
         ResponseEntity<Map<String, Object>> amended = coordinator().exchange("/api/v1/contracts/" + contractId + "/amendments",
                 HttpMethod.POST, json(Map.of("maxPackages", 2, "reason", "Consulted the municipality")), MAP);
@@ -98,6 +107,71 @@ class BillingServiceIT {
         assertThat(TopicProbe.events(BillableLineRecorded.class,
                 TopicProbe.readAll(nl.startpakket.events.Topics.BILLING, Duration.ofSeconds(1))))
                 .filteredOn(e -> e.referralId().equals(referralId)).hasSize(1);
+    }
+
+    @Test
+    void shouldIssueTheSameInvoiceForTheSamePeriodAndCorrectItByACreditNote() throws Exception {
+        String municipality = newMunicipality();
+        String contractId = registerContract(municipality, 125, "10000.00");
+        String referralId = accept(municipality, Phase.TODDLER);
+        TopicProbe.await(FundingReserved.class, e -> e.referralId().equals(referralId), TIMEOUT);
+        TopicProbe.publish(new PackageDelivered(UUID.randomUUID(), Instant.now(), referralId, "J-" + referralId,
+                municipality, Phase.TODDLER, LocalDate.of(2026, 3, 20)));
+        awaitUsage(contractId, usage -> assertThat(usage).containsEntry("delivered", 1));
+
+        ResponseEntity<Map<String, Object>> first = finance().exchange("/api/v1/contracts/" + contractId + "/invoices",
+                HttpMethod.POST, json(Map.of("periodEnd", "2026-03-31")), MAP);
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(first.getBody()).containsEntry("total", "80.00").containsEntry("lineCount", 1)
+                .containsEntry("buyerReference", contractId).containsEntry("periodEnd", "2026-03-31");
+        String invoiceId = (String) first.getBody().get("invoiceId");
+        String number = (String) first.getBody().get("number");
+        assertThat(number).matches("\\d{4}-\\d{5}");
+
+        ResponseEntity<Map<String, Object>> again = finance().exchange("/api/v1/contracts/" + contractId + "/invoices",
+                HttpMethod.POST, json(Map.of("periodEnd", "2026-03-31")), MAP);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(again.getBody()).containsEntry("invoiceId", invoiceId).containsEntry("number", number);
+
+        org.springframework.http.HttpHeaders xmlAccept = new org.springframework.http.HttpHeaders();
+        xmlAccept.setAccept(java.util.List.of(MediaType.APPLICATION_XML));
+        ResponseEntity<byte[]> xml = finance().exchange("/api/v1/invoices/" + invoiceId, HttpMethod.GET,
+                new HttpEntity<>(xmlAccept), byte[].class);
+        assertThat(xml.getStatusCode()).isEqualTo(HttpStatus.OK);
+        com.helger.diagnostics.error.list.ErrorList errors = new com.helger.diagnostics.error.list.ErrorList();
+        var ubl = com.helger.ubl21.UBL21Marshaller.invoice().setCollectErrors(errors)
+                .read(new javax.xml.transform.stream.StreamSource(new java.io.ByteArrayInputStream(xml.getBody())));
+        assertThat(errors.getAllErrors()).isEmpty();
+        assertThat(ubl.getIDValue()).isEqualTo(number);
+
+        org.springframework.http.HttpHeaders pdfAccept = new org.springframework.http.HttpHeaders();
+        pdfAccept.setAccept(java.util.List.of(MediaType.APPLICATION_PDF));
+        ResponseEntity<byte[]> pdf = finance().exchange("/api/v1/invoices/" + invoiceId, HttpMethod.GET,
+                new HttpEntity<>(pdfAccept), byte[].class);
+        assertThat(new String(pdf.getBody(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+
+        ResponseEntity<Map<String, Object>> credit = finance().exchange("/api/v1/invoices/" + invoiceId + "/credit-notes",
+                HttpMethod.POST, json(Map.of("reason", "Wrong purchase order number")), MAP);
+        assertThat(credit.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(credit.getBody()).containsEntry("kind", "CREDIT_NOTE").containsEntry("total", "-80.00")
+                .containsEntry("precedingInvoiceNumber", number);
+
+        ResponseEntity<Map<String, Object>> reissued = finance().exchange("/api/v1/contracts/" + contractId + "/invoices",
+                HttpMethod.POST, json(Map.of("periodEnd", "2026-03-31")), MAP);
+        assertThat(reissued.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(reissued.getBody().get("invoiceId")).isNotEqualTo(invoiceId);
+
+        ResponseEntity<java.util.List<Map<String, Object>>> list = finance().exchange(
+                "/api/v1/invoices?municipality=" + municipality, HttpMethod.GET, null, LIST);
+        assertThat(list.getBody()).extracting(i -> i.get("total")).containsExactly("80.00", "-80.00", "80.00");
+        awaitUsage(contractId, usage -> assertThat(usage).containsEntry("invoicedAmount", "80.00"));
+
+        ResponseEntity<Map<String, Object>> nothing = finance().exchange("/api/v1/contracts/" + contractId + "/invoices",
+                HttpMethod.POST, json(Map.of("periodEnd", "2026-04-30")), MAP);
+        assertThat(nothing.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        ResponseEntity<String> coordinatorMayNotIssue = http.withBasicAuth("coordinator", "coordinator").exchange(
+                "/api/v1/contracts/" + contractId + "/invoices", HttpMethod.POST, json(Map.of()), String.class);
+        assertThat(coordinatorMayNotIssue.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     @Test
@@ -141,9 +215,48 @@ class BillingServiceIT {
             assertThat(response.getBody()).containsEntry("municipality", municipality)
                     .containsEntry("maxPackages", 125).containsEntry("budget", "10000.00")
                     .containsEntry("pricePerPackage", Map.of("BABY", "80.00", "TODDLER", "80.00"));
-            assertThat(response.getBody().get("usage")).isEqualTo(Map.of("reserved", 0, "delivered", 0, "onHold", 0,
-                    "remaining", 125, "invoicedAmount", "0.00"));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> usage = (Map<String, Object>) response.getBody().get("usage");
+            assertThat(usage).containsEntry("reserved", 0).containsEntry("delivered", 0).containsEntry("onHold", 0)
+                    .containsEntry("remaining", 125).containsEntry("invoicedAmount", "0.00")
+                    .containsEntry("forecastCapReachedOn", null);
         });
+    }
+
+    @Test
+    void shouldHaveTheDemoContractsOfTheDesign() {
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            Map<String, Object> huizen = coordinator().exchange("/api/v1/contracts/huizen-2026", HttpMethod.GET, null, MAP)
+                    .getBody();
+            assertThat(huizen).containsEntry("municipality", "GM0406").containsEntry("maxPackages", 125)
+                    .containsEntry("budget", "10000.00").containsEntry("validFrom", "2026-02-01")
+                    .containsEntry("pricePerPackage", Map.of("BABY", "80.00", "TODDLER", "80.00"));
+            Map<String, Object> heerlen = coordinator().exchange("/api/v1/contracts/heerlen-2026", HttpMethod.GET, null, MAP)
+                    .getBody();
+            assertThat(heerlen).containsEntry("municipality", "GM0917").containsEntry("maxPackages", null)
+                    .containsEntry("pricePerPackage", Map.of("BABY", "50.00", "TODDLER", "50.00"));
+        });
+    }
+
+    @Test
+    void shouldKeepInvoiceRecipientAndVatWithTheContract() {
+        String municipality = newMunicipality();
+        String contractId = "c-vat-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> body = contractBody(municipality, 10, null);
+        body.put("invoiceRecipient", Map.of("name", "Gemeente Test", "buyerReference", "PO-123", "city", "Teststad"));
+        body.put("vat", Map.of("category", "S", "rate", "21"));
+        assertThat(putContract(contractId, body).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            Map<String, Object> contract = coordinator().exchange("/api/v1/contracts/" + contractId, HttpMethod.GET, null, MAP)
+                    .getBody();
+            assertThat(contract.get("vat").toString()).contains("category=S").contains("rate=21.00");
+            assertThat(contract.get("invoiceRecipient").toString()).contains("buyerReference=PO-123");
+        });
+
+        body.put("vat", Map.of("category", "E", "rate", "0"));
+        ResponseEntity<Map<String, Object>> noText = putContract(contractId, body);
+        assertThat(noText.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     }
 
     @Test
@@ -179,6 +292,12 @@ class BillingServiceIT {
 
     static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
     };
+    static final ParameterizedTypeReference<java.util.List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
+    };
+
+    TestRestTemplate finance() {
+        return http.withBasicAuth("finance", "finance");
+    }
 
     TestRestTemplate coordinator() {
         return http.withBasicAuth("coordinator", "coordinator");

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import nl.startpakket.events.DeliveryMethod;
 import nl.startpakket.events.Phase;
@@ -17,6 +19,7 @@ import nl.startpakket.events.fulfilment.v1.PackingJobCancelled;
 import nl.startpakket.events.fulfilment.v1.PackingJobQueued;
 import nl.startpakket.events.funding.v1.FundingReserved;
 import nl.startpakket.events.referral.v1.ReferralCancelled;
+import nl.startpakket.fulfilment.process.StaleClaimReleaser;
 import nl.startpakket.platform.testing.ServiceIntegrationTest;
 import nl.startpakket.platform.testing.TopicProbe;
 import org.junit.jupiter.api.Test;
@@ -35,6 +38,9 @@ class FulfilmentServiceIT {
 
     @Autowired
     TestRestTemplate http;
+
+    @Autowired
+    StaleClaimReleaser staleClaims;
 
     static FundingReserved fundingReserved(String referralId, Phase phase) {
         return new FundingReserved(UUID.randomUUID(), Instant.now(), referralId, "huizen-2026", "GM0406", phase, LocalDate.now());
@@ -143,5 +149,207 @@ class FulfilmentServiceIT {
     @Test
     void shouldAnswerNotFoundForAnUnknownJob() {
         assertThat(post("volunteer", "/api/v1/jobs/J-nope/claim", null).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    String queueJob(String municipality, Phase phase, DeliveryMethod method, LocalDate fundedOn, LocalDate due) {
+        String referralId = "R-" + UUID.randomUUID();
+        String jobId = "J-" + referralId;
+        TopicProbe.publish(new FundingReserved(UUID.randomUUID(), Instant.now(), referralId, "c-" + municipality, municipality,
+                phase, fundedOn));
+        TopicProbe.publish(new DeliveryDetailsShared(UUID.randomUUID(), Instant.now(), referralId, municipality, phase,
+                phase == Phase.BABY ? due : null, phase == Phase.TODDLER ? LocalDate.now().minusMonths(10) : null, method,
+                new DeliveryDetailsShared.Recipient("B. Jansen", "Dorpsweg", "7", "6411 AB", "Heerlen", "0612345678", null),
+                "bel aan bij de buren"));
+        await().atMost(TIMEOUT).until(() -> queued("coordinator", jobId), j -> j != null);
+        return jobId;
+    }
+
+    JsonNode job(String user, String jobId) {
+        return http.withBasicAuth(user, user).getForObject("/api/v1/jobs/" + jobId, JsonNode.class);
+    }
+
+    List<JsonNode> notices(String user) {
+        List<JsonNode> result = new java.util.ArrayList<>();
+        http.withBasicAuth(user, user).getForObject("/api/v1/notices", JsonNode.class).forEach(result::add);
+        return result;
+    }
+
+    @Test
+    void shouldShowOverdueThenAtRiskJobsFirstAndFilter() {
+        String municipality = "GM" + (1000 + new java.util.Random().nextInt(8999));
+        String onTrack = queueJob(municipality, Phase.BABY, DeliveryMethod.PICKUP_BY_INTERMEDIARY, LocalDate.now(),
+                LocalDate.now().plusWeeks(20));
+        String atRisk = queueJob(municipality, Phase.BABY, DeliveryMethod.PICKUP_BY_INTERMEDIARY, LocalDate.now(),
+                LocalDate.now().plusWeeks(3));
+        String overdue = queueJob(municipality, Phase.TODDLER, DeliveryMethod.HOME_DELIVERY, LocalDate.now().minusDays(20), null);
+
+        JsonNode all = http.withBasicAuth("volunteer", "volunteer")
+                .getForObject("/api/v1/jobs?municipality=" + municipality, JsonNode.class);
+        assertThat(all.findValuesAsText("jobId")).containsExactly(overdue, atRisk, onTrack);
+        assertThat(all.findValuesAsText("urgency")).containsExactly("OVERDUE", "AT_RISK", "ON_TRACK");
+
+        JsonNode babies = http.withBasicAuth("volunteer", "volunteer")
+                .getForObject("/api/v1/jobs?municipality=" + municipality + "&phase=BABY&deliveryMethod=PICKUP_BY_INTERMEDIARY&status=QUEUED",
+                        JsonNode.class);
+        assertThat(babies.findValuesAsText("jobId")).containsExactly(atRisk, onTrack);
+        assertThat(http.withBasicAuth("volunteer", "volunteer")
+                .getForObject("/api/v1/jobs?municipality=" + municipality + "&deliveryMethod=HOME_DELIVERY", JsonNode.class)
+                .findValuesAsText("jobId")).containsExactly(overdue);
+    }
+
+    @Test
+    void shouldShowTheAddressOnlyToTheHolderAndCoordinators() {
+        String jobId = queueJob("GM0917", Phase.BABY, DeliveryMethod.HOME_DELIVERY, LocalDate.now(), LocalDate.now().plusWeeks(10));
+        assertThat(job("volunteer", jobId).get("recipient").isNull()).isTrue();
+        assertThat(job("coordinator", jobId).get("recipient").get("street").asText()).isEqualTo("Dorpsweg");
+
+        post("volunteer", "/api/v1/jobs/" + jobId + "/claim", null);
+        await().atMost(TIMEOUT).until(() -> job("volunteer", jobId).get("recipient").isObject());
+        assertThat(job("volunteer", jobId).get("notes").asText()).isEqualTo("bel aan bij de buren");
+        assertThat(job("volunteer2", jobId).get("recipient").isNull()).isTrue();
+        assertThat(job("volunteer2", jobId).toString()).doesNotContain("Dorpsweg");
+    }
+
+    @Test
+    void shouldTellTheHolderWhenTheirJobIsCancelled() {
+        String jobId = queueJob("GM0917", Phase.BABY, DeliveryMethod.HOME_DELIVERY, LocalDate.now(), LocalDate.now().plusWeeks(10));
+        assertThat(post("volunteer2", "/api/v1/jobs/" + jobId + "/claim", null).getStatusCode()).isEqualTo(HttpStatus.OK);
+        TopicProbe.publish(new ReferralCancelled(UUID.randomUUID(), Instant.now(), jobId.substring(2), "GM0917", Phase.BABY,
+                LocalDate.now(), "MOVED_AWAY"));
+
+        JsonNode notice = await().atMost(TIMEOUT).until(() -> notices("volunteer2").stream()
+                .filter(n -> jobId.equals(n.get("jobId").asText())).findFirst().orElse(null), n -> n != null);
+        assertThat(notice.get("kind").asText()).isEqualTo("JOB_CANCELLED");
+        assertThat(notice.get("reason").asText()).isEqualTo("MOVED_AWAY");
+        assertThat(http.withBasicAuth("volunteer2", "volunteer2")
+                .postForEntity("/api/v1/notices/" + notice.get("noticeId").asText() + "/dismiss", null, String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(notices("volunteer2")).noneMatch(n -> jobId.equals(n.get("jobId").asText()));
+    }
+
+    @Test
+    void shouldReleaseAClaimThatWentStale() {
+        String jobId = queueJob("GM0917", Phase.TODDLER, DeliveryMethod.PICKUP_BY_INTERMEDIARY, LocalDate.now(), null);
+        post("volunteer", "/api/v1/jobs/" + jobId + "/claim", null);
+        await().atMost(TIMEOUT).until(() -> "CLAIMED".equals(job("coordinator", jobId).get("status").asText()));
+
+        staleClaims.releaseClaimsMadeBefore(Instant.now().plusSeconds(1));
+
+        await().atMost(TIMEOUT).until(() -> queued("volunteer2", jobId), j -> j != null);
+        await().atMost(TIMEOUT).until(() -> notices("volunteer").stream()
+                .anyMatch(n -> jobId.equals(n.get("jobId").asText()) && "CLAIM_RELEASED_STALE".equals(n.get("kind").asText())));
+        assertThat(post("volunteer2", "/api/v1/jobs/" + jobId + "/claim", null).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void shouldParkAJobWithAReasonAndResumeItIntoTheQueue() {
+        String jobId = queueJob("GM0917", Phase.TODDLER, DeliveryMethod.HOME_DELIVERY, LocalDate.now(), null);
+        ResponseEntity<JsonNode> noReason = post("volunteer", "/api/v1/jobs/" + jobId + "/exception", Map.of("kind", "ADDRESS_UNKNOWN"));
+        assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(noReason.getBody().get("errors").findValuesAsText("field")).contains("reason");
+
+        assertThat(post("volunteer", "/api/v1/jobs/" + jobId + "/exception",
+                Map.of("kind", "ADDRESS_UNKNOWN", "reason", "Straat bestaat niet")).getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode parked = await().atMost(TIMEOUT).until(() -> job("coordinator", jobId), j -> "EXCEPTION".equals(j.get("status").asText()));
+        assertThat(parked.get("exceptionKind").asText()).isEqualTo("ADDRESS_UNKNOWN");
+        assertThat(parked.get("exceptionReason").asText()).isEqualTo("Straat bestaat niet");
+        assertThat(post("volunteer", "/api/v1/jobs/" + jobId + "/claim", null).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+
+        ResponseEntity<JsonNode> resumed = post("coordinator", "/api/v1/jobs/" + jobId + "/resume", Map.of("note", "adres gecorrigeerd"));
+        assertThat(resumed.getBody().get("status").asText()).isEqualTo("QUEUED");
+        await().atMost(TIMEOUT).until(() -> queued("volunteer", jobId), j -> j != null);
+    }
+
+    int onHand(String itemId) {
+        JsonNode stock = http.withBasicAuth("volunteer", "volunteer").getForObject("/api/v1/stock", JsonNode.class);
+        for (JsonNode line : stock) {
+            if (itemId.equals(line.get("itemId").asText())) {
+                return line.get("onHand").asInt();
+            }
+        }
+        return Integer.MIN_VALUE;
+    }
+
+    JsonNode stockLine(String itemId) {
+        JsonNode stock = http.withBasicAuth("coordinator", "coordinator").getForObject("/api/v1/stock", JsonNode.class);
+        for (JsonNode line : stock) {
+            if (itemId.equals(line.get("itemId").asText())) {
+                return line;
+            }
+        }
+        return null;
+    }
+
+    ResponseEntity<String> receipt(String user, String itemId, int quantity, String key) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("Idempotency-Key", key);
+        return http.withBasicAuth(user, user).postForEntity("/api/v1/stock/" + itemId + "/receipts",
+                new HttpEntity<>(Map.of("quantity", quantity, "source", "DONATION"), headers), String.class);
+    }
+
+    @Test
+    void shouldTakeTheTemplateFromStockWhenPackedAndPutItBackWhenCancelled() {
+        await().atMost(TIMEOUT).until(() -> onHand("knuffel") != Integer.MIN_VALUE);
+        int knuffels = onHand("knuffel");
+        String key = UUID.randomUUID().toString();
+        assertThat(receipt("volunteer", "knuffel", 5, key).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(receipt("volunteer", "knuffel", 5, key).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        await().atMost(TIMEOUT).until(() -> onHand("knuffel") == knuffels + 5);
+
+        String jobId = queueJob("GM0917", Phase.TODDLER, DeliveryMethod.PICKUP_BY_INTERMEDIARY, LocalDate.now(), null);
+        post("volunteer", "/api/v1/jobs/" + jobId + "/claim", null);
+        int books = onHand("prentenboek");
+        assertThat(post("volunteer", "/api/v1/jobs/" + jobId + "/packed", null).getStatusCode()).isEqualTo(HttpStatus.OK);
+        await().atMost(TIMEOUT).until(() -> onHand("knuffel") == knuffels + 4 && onHand("prentenboek") == books - 2);
+        assertThat(job("volunteer", jobId).get("templateId").asText()).isEqualTo("peuter-jongen");
+
+        TopicProbe.publish(new ReferralCancelled(UUID.randomUUID(), Instant.now(), jobId.substring(2), "GM0917", Phase.TODDLER,
+                LocalDate.now(), "NO_LONGER_NEEDED"));
+        await().atMost(TIMEOUT).until(() -> onHand("knuffel") == knuffels + 5 && onHand("prentenboek") == books);
+        assertThat(TopicProbe.await(PackingJobCancelled.class, e -> e.jobId().equals(jobId), TIMEOUT).restocked()).isTrue();
+    }
+
+    @Test
+    void shouldWarnWhenTheStockDoesNotCoverTheJobsWaiting() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        assertThat(http.withBasicAuth("volunteer", "volunteer").postForEntity("/api/v1/stock/stapelbekers/counts",
+                new HttpEntity<>(Map.of("countedQuantity", 0), headers), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.withBasicAuth("coordinator", "coordinator").postForEntity("/api/v1/stock/stapelbekers/counts",
+                new HttpEntity<>(Map.of("countedQuantity", 0), headers), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        queueJob("GM0917", Phase.TODDLER, DeliveryMethod.PICKUP_BY_INTERMEDIARY, LocalDate.now(), null);
+
+        JsonNode shortLine = await().atMost(TIMEOUT).until(() -> stockLine("stapelbekers"),
+                l -> l != null && l.get("onHand").asInt() == 0);
+        assertThat(shortLine.get("state").asText()).isEqualTo("SHORT");
+        assertThat(shortLine.get("demand").asInt()).isPositive();
+
+        http.withBasicAuth("coordinator", "coordinator").postForEntity("/api/v1/stock/stapelbekers/counts",
+                new HttpEntity<>(Map.of("countedQuantity", 100000), headers), String.class);
+        await().atMost(TIMEOUT).until(() -> "OK".equals(stockLine("stapelbekers").get("state").asText()));
+    }
+
+    @Test
+    void shouldLetOnlyCoordinatorsEditTemplatesOfKnownItems() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        Map<String, Object> template = Map.of("phase", "TODDLER", "variant", "BOY", "name", "Peuterpakket extra", "sizes", "86/92",
+                "lines", List.of(Map.of("itemId", "knuffel", "quantity", 2)));
+        assertThat(http.withBasicAuth("volunteer", "volunteer").exchange("/api/v1/templates/peuter-zz-extra",
+                org.springframework.http.HttpMethod.PUT, new HttpEntity<>(template, headers), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.withBasicAuth("coordinator", "coordinator").exchange("/api/v1/templates/peuter-zz-extra",
+                org.springframework.http.HttpMethod.PUT, new HttpEntity<>(template, headers), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        await().atMost(TIMEOUT).until(() -> http.withBasicAuth("volunteer", "volunteer")
+                .getForObject("/api/v1/templates?phase=TODDLER", JsonNode.class).findValuesAsText("templateId").contains("peuter-zz-extra"));
+
+        Map<String, Object> unknown = Map.of("phase", "TODDLER", "variant", "BOY", "name", "x",
+                "lines", List.of(Map.of("itemId", "bestaat-niet", "quantity", 1)));
+        ResponseEntity<String> refused = http.withBasicAuth("coordinator", "coordinator").exchange("/api/v1/templates/peuter-zz-extra",
+                org.springframework.http.HttpMethod.PUT, new HttpEntity<>(unknown, headers), String.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).contains("bestaat-niet");
     }
 }

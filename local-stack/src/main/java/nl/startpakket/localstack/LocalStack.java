@@ -4,6 +4,9 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -13,17 +16,61 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code java -jar local-stack/target/local-stack.jar [--reset]}: the whole system with demo data
  * on this machine, until Ctrl+C.
  *
- * <p>Environment: {@code STARTPAKKET_DATA} (default {@code data}), {@code LOCAL_STACK_KAFKA_PORT}
- * (9092), {@code LOCAL_STACK_MONGO_PORT} (27017); {@code KAFKA_BOOTSTRAP_SERVERS} or
- * {@code MONGODB_URI} use a real Kafka or MongoDB instead of the built-in ones;
- * {@code LOCAL_STACK_JAVA_OPTS} replaces the services' JVM options.
+ * <p>The JVM started by {@code java -jar} only starts a second one with options for a small
+ * machine ({@code LOCAL_STACK_INFRA_OPTS}, default {@value #INFRA_OPTS}) that runs the broker and
+ * Mongo and launches the services, and passes signals on. Environment: {@code STARTPAKKET_DATA}
+ * (default {@code data}), {@code LOCAL_STACK_KAFKA_PORT} (9092), {@code LOCAL_STACK_MONGO_PORT}
+ * (27017); {@code KAFKA_BOOTSTRAP_SERVERS} or {@code MONGODB_URI} use a real Kafka or MongoDB
+ * instead of the built-in ones; {@code LOCAL_STACK_SERVICE_OPTS} replaces the services' JVM
+ * options ({@link ServiceProcess#DEFAULT_JVM_OPTIONS}); {@code LOCAL_STACK_FORK=false} runs
+ * everything in the first JVM.
  */
 public final class LocalStack {
+
+    static final String INFRA_OPTS = "-Xmx512m -Xms32m -XX:+UseSerialGC";
+    private static final String STARTED_AT = "local-stack.started-at";
 
     private LocalStack() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws Exception {
+        if (System.getProperty(STARTED_AT) == null && !"false".equalsIgnoreCase(System.getenv("LOCAL_STACK_FORK"))) {
+            System.exit(relaunch(args));
+        }
+        run(args);
+    }
+
+    /** Runs this class again in a JVM with small-machine options; returns its exit code. */
+    private static int relaunch(String[] args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(ServiceProcess.javaExecutable());
+        command.addAll(List.of(env("LOCAL_STACK_INFRA_OPTS", INFRA_OPTS).trim().split("\\s+")));
+        command.add("-D" + STARTED_AT + "=" + ProcessHandle.current().info().startInstant().orElse(Instant.now()).toEpochMilli());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(LocalStack.class.getName());
+        command.addAll(List.of(args));
+        Process child = new ProcessBuilder(command).inheritIO().start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (child.isAlive()) {
+                child.destroy(); // SIGTERM: the child stops the services gracefully, then Kafka and Mongo
+                try {
+                    child.waitFor();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }, "local-stack-forward-stop"));
+        return child.waitFor();
+    }
+
+    private static void run(String[] args) throws InterruptedException {
+        Instant startedAt = System.getProperty(STARTED_AT) != null
+                ? Instant.ofEpochMilli(Long.parseLong(System.getProperty(STARTED_AT)))
+                : ProcessHandle.current().info().startInstant().orElse(Instant.now());
+        // the first JVM killed outright: stop too, rather than leave the stack running unseen
+        ProcessHandle.current().parent().filter(parent -> System.getProperty(STARTED_AT) != null)
+                .ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(0)));
         Path data = Path.of(env("STARTPAKKET_DATA", "data"));
         System.setProperty("startpakket.logs", data.resolve("logs").toAbsolutePath().toString());
         System.setProperty("logback.configurationFile", "local-stack-logback.xml");
@@ -55,9 +102,9 @@ public final class LocalStack {
                 .mongoPort(Integer.parseInt(env("LOCAL_STACK_MONGO_PORT", "27017")))
                 .externalKafka(System.getenv("KAFKA_BOOTSTRAP_SERVERS"))
                 .externalMongo(System.getenv("MONGODB_URI"));
-        String javaOpts = System.getenv("LOCAL_STACK_JAVA_OPTS");
-        if (javaOpts != null && !javaOpts.isBlank()) {
-            builder.jvmOptions(java.util.List.of(javaOpts.trim().split("\\s+")));
+        String serviceOpts = System.getenv("LOCAL_STACK_SERVICE_OPTS");
+        if (serviceOpts != null && !serviceOpts.isBlank()) {
+            builder.jvmOptions(List.of(serviceOpts.trim().split("\\s+")));
         }
         Stack stack = builder.build();
 
@@ -85,14 +132,16 @@ public final class LocalStack {
             stopped.await();
             return;
         }
-        Duration coldStart = Duration.between(ProcessHandle.current().info().startInstant().orElse(Instant.now()),
-                Instant.now());
+        Duration coldStart = Duration.between(startedAt, Instant.now());
         printBanner(out, stack, data, coldStart);
         stopped.await();
     }
 
     private static void printBanner(PrintStream out, Stack stack, Path data, Duration coldStart) {
-        Map<String, Long> rss = stack.residentMemory();
+        Map<String, Long> rss = new LinkedHashMap<>();
+        ProcessHandle.current().parent().filter(parent -> System.getProperty(STARTED_AT) != null)
+                .ifPresent(parent -> rss.put("launcher", ResidentMemory.ofProcess(parent.pid())));
+        rss.putAll(stack.residentMemory());
         long total = rss.values().stream().mapToLong(Long::longValue).sum();
         out.println();
         out.printf(Locale.ROOT, "Startpakket is ready in %.1f s (from JVM start).%n", coldStart.toMillis() / 1000.0);

@@ -31,8 +31,9 @@ import java.util.stream.Stream;
  * }
  * }</pre>
  *
- * Every service gets {@code SERVER_PORT}, {@code KAFKA_BOOTSTRAP_SERVERS}, {@code MONGODB_URI}
- * (each service picks its own database) and {@code SPRING_PROFILES_ACTIVE} (default {@code demo}).
+ * Every service gets {@code SERVER_PORT}, {@code SERVER_ADDRESS=127.0.0.1}, {@code KAFKA_BOOTSTRAP_SERVERS},
+ * {@code MONGODB_URI} (each service picks its own database) and {@code SPRING_PROFILES_ACTIVE}
+ * (default {@code demo}), plus whatever {@link Builder#environment(String, String)} adds.
  */
 public final class Stack implements AutoCloseable {
 
@@ -104,6 +105,8 @@ public final class Stack implements AutoCloseable {
                 env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
                 env.put("MONGODB_URI", mongoUri);
                 env.put("SPRING_PROFILES_ACTIVE", settings.profiles);
+                // only this machine can reach the services (demo credentials)
+                env.put("SERVER_ADDRESS", settings.host);
                 env.putAll(settings.environment);
                 processes.put(service, ServiceProcess.javaJar(service.module(), service.jarIn(settings.jarDirectory), port,
                         env, data.resolve("logs").resolve(service.module() + ".log"), settings.jvmOptions));

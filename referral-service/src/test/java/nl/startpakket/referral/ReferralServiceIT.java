@@ -58,6 +58,9 @@ class ReferralServiceIT {
     PartnerDirectory partners;
 
     @Autowired
+    nl.startpakket.referral.partner.PartnerUsers partnerUsers;
+
+    @Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
 
     String midwife;
@@ -237,7 +240,7 @@ class ReferralServiceIT {
 
     @Test
     void seedsTheDemoPartnersOnceWhateverTheNumberOfStarts() {
-        DemoPartners demo = new DemoPartners(partners);
+        DemoPartners demo = new DemoPartners(partners, partnerUsers);
         demo.seed();
         demo.seed();
         assertThat(partners.find("verloskundige-huizen")).get()
@@ -247,6 +250,7 @@ class ReferralServiceIT {
                 .satisfies(p -> assertThat(p.partnerId()).isEqualTo("gemeente-heerlen"));
         assertThat(partners.find("verloskundige-huizen").orElseThrow().getApiKeys().get(0).hash())
                 .isNotEqualTo("demo-verloskundige-huizen").hasSize(64);
+        assertThat(partnerUsers.loadUserByUsername("gemeente-heerlen").getPassword()).doesNotContain("gemeente-heerlen");
     }
 
     @Test

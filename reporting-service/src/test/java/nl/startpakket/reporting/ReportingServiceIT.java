@@ -118,6 +118,81 @@ class ReportingServiceIT {
     }
 
     @Test
+    void showsTheEvaluationDetailsWithTheSameSuppression() {
+        await().atMost(60, SECONDS).until(() -> get("coordinator", HUIZEN_REPORT).path("money").path("invoiced").asText().equals("315.00"));
+        String path = "/api/v1/reports/municipalities/GM0406/evaluation?from=2026-02-01&to=2027-01-31";
+
+        JsonNode exact = get("coordinator", path);
+        assertThat(exact.path("months")).hasSize(12);
+        assertThat(exact.path("months").get(1).path("month").asText()).isEqualTo("2026-03");
+        assertThat(exact.path("months").get(1).path("referrals").asInt()).isEqualTo(2);
+        assertThat(exact.path("outcomes").path("accepted").asInt()).isEqualTo(8);
+        assertThat(exact.path("outcomes").path("heldByReason").path("CAP_REACHED").asInt()).isEqualTo(1);
+        assertThat(exact.path("contracts").get(0).path("slotsUsed").asInt()).isEqualTo(6);
+        assertThat(exact.path("suppressionThreshold").isNull()).isTrue();
+
+        JsonNode suppressed = get("evaluator-huizen", path);
+        assertThat(suppressed.path("suppressionThreshold").asInt()).isEqualTo(5);
+        assertThat(suppressed.path("months").get(1).path("referrals").asText()).isEqualTo("<5");
+        assertThat(suppressed.path("outcomes").path("accepted").asInt()).isEqualTo(8);
+        assertThat(suppressed.path("outcomes").path("rejected").asText()).isEqualTo("<5");
+        assertThat(suppressed.path("pregnancyWeekAtReferral").path("median").decimalValue()).isEqualByComparingTo("25.0");
+        assertThat(suppressed.path("weeksBeforeDueDate").path("median").isNull()).isTrue();
+    }
+
+    @Test
+    void comparesMunicipalitiesForACoordinatorOnly() {
+        await().atMost(60, SECONDS).until(() -> get("coordinator", HUIZEN_REPORT).path("money").path("invoiced").asText().equals("315.00"));
+        String path = "/api/v1/reports/municipalities?from=2026-01-01&to=2026-12-31";
+
+        JsonNode all = get("coordinator", path);
+        JsonNode huizen = null;
+        JsonNode heerlen = null;
+        for (JsonNode m : all) {
+            if (m.path("municipality").asText().equals("GM0406")) {
+                huizen = m;
+            } else if (m.path("municipality").asText().equals("GM0917")) {
+                heerlen = m;
+            }
+        }
+        assertThat(huizen).isNotNull();
+        assertThat(huizen.path("referrals").path("total").asInt()).isEqualTo(11);
+        assertThat(heerlen).isNotNull();
+        assertThat(heerlen.path("money").path("reserved").asText()).isEqualTo("50.00");
+        assertThat(http.withBasicAuth("evaluator-huizen", "evaluator-huizen").getForEntity(path, String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void rebuildsFromTheStartOfTheLogBesideTheActiveVersionAndSwitchesToTheSameFigures() {
+        String evaluation = "/api/v1/reports/municipalities/GM0406/evaluation?from=2026-02-01&to=2027-01-31";
+        await().atMost(60, SECONDS).until(() -> get("coordinator", HUIZEN_REPORT).path("referrals").path("byStatus")
+                .path("PACKING").asInt() == 1 && get("coordinator", HUIZEN_REPORT).path("money").path("invoiced").asText()
+                .equals("315.00"));
+        await().atMost(30, SECONDS).until(() -> duplicatesSkipped() >= duplicatesPublished);
+        JsonNode before = get("coordinator", evaluation);
+
+        assertThat(http.withBasicAuth("evaluator-huizen", "evaluator-huizen")
+                .postForEntity("/api/v1/reports/rebuild", null, String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<String> started = http.withBasicAuth("coordinator", "coordinator")
+                .postForEntity("/api/v1/reports/rebuild", null, String.class);
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        JsonNode status = read(started.getBody());
+        int active = status.path("activeVersion").asInt();
+        assertThat(status.path("buildingVersion").asInt()).isEqualTo(active + 1);
+        // readers are served from the active version while the new one is built
+        assertThat(get("coordinator", evaluation)).isEqualTo(before);
+
+        await().atMost(60, SECONDS).until(() -> get("coordinator", "/api/v1/reports/rebuild").path("state").asText()
+                .equals("SWITCHED"));
+        JsonNode done = get("coordinator", "/api/v1/reports/rebuild");
+        assertThat(done.path("activeVersion").asInt()).isEqualTo(active + 1);
+        assertThat(done.path("eventsProjected").asLong())
+                .isGreaterThanOrEqualTo(EvaluationHistory.huizen2026("x").size() + duplicatesPublished);
+        assertThat(get("coordinator", evaluation)).isEqualTo(before);
+    }
+
+    @Test
     void refusesAnEvaluatorAnotherMunicipalityAndOtherRoles() {
         ResponseEntity<String> heerlenOnHuizen = http.withBasicAuth("evaluator-heerlen", "evaluator-heerlen")
                 .getForEntity(HUIZEN_REPORT, String.class);
@@ -182,8 +257,12 @@ class ReportingServiceIT {
     private JsonNode get(String user, String path) {
         ResponseEntity<String> response = http.withBasicAuth(user, user).getForEntity(path, String.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return read(response.getBody());
+    }
+
+    private JsonNode read(String body) {
         try {
-            return json.readTree(response.getBody());
+            return json.readTree(body);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -7,6 +7,7 @@ import org.axonframework.serialization.Revision;
 public record ContractRegisteredEvent(
         String contractId,
         ContractTerms terms,
+        InvoicingDetails invoicing,
         String registeredBy,
         Instant occurredAt) {
 }

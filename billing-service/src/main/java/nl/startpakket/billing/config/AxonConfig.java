@@ -1,16 +1,27 @@
 package nl.startpakket.billing.config;
 
+import nl.startpakket.billing.api.SellerParty;
+import nl.startpakket.billing.command.invoice.InvoiceIssuing;
 import nl.startpakket.billing.command.routing.FundingRouting;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Registers the routing policy (kept free of Spring in the command package) as an Axon event handler. */
+/** Registers the routing and invoice-issuing processes (kept free of Spring in the command package) as Axon event handlers. */
 @Configuration(proxyBeanMethods = false)
 public class AxonConfig {
 
     @Bean
     public FundingRouting fundingRouting(CommandGateway commandGateway) {
         return new FundingRouting(commandGateway);
+    }
+
+    @Bean
+    public InvoiceIssuing invoiceIssuing(CommandGateway commandGateway, BillingProperties properties) {
+        BillingProperties.Seller s = properties.getSeller();
+        SellerParty seller = new SellerParty(s.getName(), s.getStreet(), s.getPostalCode(), s.getCity(), s.getCountryCode(),
+                s.getChamberOfCommerce(), s.getVatNumber(), s.getIban(), s.getEmail(), s.getEndpointScheme(),
+                s.getEndpointId());
+        return new InvoiceIssuing(commandGateway, seller, s.getPaymentTermDays());
     }
 }

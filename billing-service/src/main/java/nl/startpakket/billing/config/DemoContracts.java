@@ -1,9 +1,13 @@
 package nl.startpakket.billing.config;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import nl.startpakket.billing.api.ContractTerms;
 import nl.startpakket.billing.api.InvoicePeriod;
+import nl.startpakket.billing.api.InvoiceRecipient;
+import nl.startpakket.billing.api.InvoicingDetails;
+import nl.startpakket.billing.api.VatTreatment;
 import nl.startpakket.billing.api.Money;
 import nl.startpakket.billing.api.RegisterContractCommand;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -27,10 +31,18 @@ public class DemoContracts implements ApplicationRunner {
     static final List<RegisterContractCommand> CONTRACTS = List.of(
             new RegisterContractCommand("huizen-2026", new ContractTerms("GM0406", LocalDate.of(2026, 2, 1),
                     LocalDate.of(2027, 1, 31), Money.eur(80), Money.eur(80), 125, Money.eur(10_000), InvoicePeriod.MONTHLY),
+                    invoicing(new InvoiceRecipient("Gemeente Huizen, afdeling Sociaal Domein", null,
+                            null, "Huizen", "NL", "huizen-2026", null, null, null)),
                     "demo-data"),
             new RegisterContractCommand("heerlen-2026", new ContractTerms("GM0917", LocalDate.of(2026, 1, 1),
                     LocalDate.of(2026, 12, 31), Money.eur(50), Money.eur(50), null, null, InvoicePeriod.MONTHLY),
+                    invoicing(new InvoiceRecipient("Gemeente Heerlen", null, null, "Heerlen", "NL",
+                            "heerlen-2026", null, null, null)),
                     "demo-data"));
+
+    private static InvoicingDetails invoicing(InvoiceRecipient recipient) {
+        return new InvoicingDetails(recipient, new VatTreatment("E", BigDecimal.ZERO, "Vrijgesteld van btw / Exempt from VAT"));
+    }
 
     private final CommandGateway commands;
 

@@ -24,8 +24,11 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.PUT, "/api/v1/contracts/*").hasAnyRole("COORDINATOR", "FINANCE")
                         .requestMatchers(HttpMethod.POST, "/api/v1/contracts/*/amendments").hasAnyRole("COORDINATOR", "FINANCE")
                         .requestMatchers(HttpMethod.POST, "/api/v1/contracts/*/invoices").hasRole("FINANCE")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/invoices/*/credit-notes").hasRole("FINANCE")
                         .requestMatchers("/api/v1/contracts/**").hasAnyRole("COORDINATOR", "FINANCE")
-                        .requestMatchers("/api/v1/invoices/**").hasAnyRole("COORDINATOR", "FINANCE")
+                        .requestMatchers("/api/v1/invoices/**", "/api/v1/invoices").hasAnyRole("COORDINATOR", "FINANCE")
+                        .requestMatchers("/api/v1/held-referrals").hasAnyRole("COORDINATOR", "FINANCE")
+                        .requestMatchers("/api/v1/contracts").hasAnyRole("COORDINATOR", "FINANCE")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));

@@ -2,7 +2,9 @@ package nl.startpakket.billing.query;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -18,9 +20,25 @@ import org.springframework.stereotype.Component;
 public class ContractQueries {
 
     private final MongoTemplate mongo;
+    private final Clock clock;
 
-    public ContractQueries(MongoTemplate mongo) {
+    public ContractQueries(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    public List<UsageWarningDocument> warnings(String contractId) {
+        return mongo.find(Query.query(Criteria.where("contractId").is(contractId)), UsageWarningDocument.class).stream()
+                .sorted(Comparator.comparing(UsageWarningDocument::reachedAt))
+                .toList();
+    }
+
+    /** The contract's hold queue in the order it will be funded (first held, first funded). */
+    public List<FundingStatusDocument> holdQueue(String contractId) {
+        return mongo.find(Query.query(Criteria.where("contractId").is(contractId)
+                        .and("state").is(FundingState.ON_HOLD.name())), FundingStatusDocument.class).stream()
+                .sorted(Comparator.comparing(FundingStatusDocument::since))
+                .toList();
     }
 
     public Optional<ContractDocument> contract(String contractId) {
@@ -92,6 +110,29 @@ public class ContractQueries {
             remaining = remaining == null ? byBudget : Math.min(remaining, byBudget);
         }
         return new ContractUsage(reserved, delivered, onHold, remaining, committed.setScale(2, RoundingMode.HALF_EVEN),
-                invoicedAmount.setScale(2, RoundingMode.HALF_EVEN));
+                invoicedAmount.setScale(2, RoundingMode.HALF_EVEN), forecastCapReachedOn(contract, reserved + delivered));
+    }
+
+    /**
+     * At the rate packages were committed since the contract started (or was registered, if
+     * later), the day the cap will be reached; today when it is; null without cap or usage.
+     */
+    LocalDate forecastCapReachedOn(ContractDocument contract, long used) {
+        if (contract.maxPackages() == null || used == 0) {
+            return null;
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (used >= contract.maxPackages()) {
+            return today;
+        }
+        LocalDate start = contract.validFrom();
+        if (contract.registeredAt() != null) {
+            LocalDate registered = LocalDate.ofInstant(contract.registeredAt(), clock.getZone());
+            start = registered.isAfter(start) ? registered : start;
+        }
+        long days = Math.max(1, ChronoUnit.DAYS.between(start, today) + 1);
+        double perDay = (double) used / days;
+        long daysLeft = (long) Math.ceil((contract.maxPackages() - used) / perDay);
+        return today.plusDays(daysLeft);
     }
 }

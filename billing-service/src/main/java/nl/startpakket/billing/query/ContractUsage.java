@@ -1,11 +1,13 @@
 package nl.startpakket.billing.query;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 
 /**
  * Packages reserved (not yet delivered), delivered, waiting on hold, the packages still
  * possible under cap and budget (null without either), the amount committed (reserved and
- * delivered) and the amount invoiced.
+ * delivered), the amount invoiced net of credit notes (excluding VAT), and at the current rate
+ * the date the cap will be reached (null without cap or without usage).
  */
 public record ContractUsage(
         long reserved,
@@ -13,5 +15,6 @@ public record ContractUsage(
         long onHold,
         Long remaining,
         BigDecimal committedAmount,
-        BigDecimal invoicedAmount) {
+        BigDecimal invoicedAmount,
+        LocalDate forecastCapReachedOn) {
 }

@@ -6,6 +6,8 @@ import nl.startpakket.billing.api.BillableLineRecordedEvent;
 import nl.startpakket.billing.api.ContractAmendedEvent;
 import nl.startpakket.billing.api.ContractRegisteredEvent;
 import nl.startpakket.billing.api.ContractTerms;
+import nl.startpakket.billing.api.InvoicingDetailsChangedEvent;
+import nl.startpakket.billing.api.UsageThresholdReachedEvent;
 import nl.startpakket.billing.api.FundingPutOnHoldEvent;
 import nl.startpakket.billing.api.FundingReleasedEvent;
 import nl.startpakket.billing.api.FundingReservedEvent;
@@ -39,17 +41,34 @@ public class ContractUsageProjection {
         ContractTerms t = event.terms();
         mongo.save(new ContractDocument(event.contractId(), t.municipality(), t.validFrom(), t.validTo(),
                 t.babyPrice().amount(), t.toddlerPrice().amount(), t.maxPackages(), amount(t.budget()),
-                t.invoicePeriod().name(), event.registeredBy(), event.occurredAt()));
+                t.invoicePeriod().name(), event.invoicing().recipient(), event.invoicing().vat(), event.registeredBy(),
+                event.occurredAt()));
         metrics.refresh(event.contractId());
+    }
+
+    @EventHandler
+    void on(InvoicingDetailsChangedEvent event) {
+        ContractDocument c = mongo.findById(event.contractId(), ContractDocument.class);
+        if (c != null) {
+            mongo.save(c.withInvoicing(event.invoicing().recipient(), event.invoicing().vat()));
+        }
+    }
+
+    @EventHandler
+    void on(UsageThresholdReachedEvent event, @MessageIdentifier String eventId) {
+        boolean isNew = mongo.findById(eventId, UsageWarningDocument.class) == null;
+        mongo.save(new UsageWarningDocument(eventId, event.contractId(), event.municipality(), event.measure().name(),
+                event.thresholdPercent(), event.used(), event.limit(), event.occurredAt()));
+        if (isNew) {
+            metrics.warning(event.contractId(), event.measure(), event.thresholdPercent());
+        }
     }
 
     @EventHandler
     void on(ContractAmendedEvent event, @MessageIdentifier String eventId) {
         ContractDocument c = mongo.findById(event.contractId(), ContractDocument.class);
         if (c != null) {
-            mongo.save(new ContractDocument(c.contractId(), c.municipality(), c.validFrom(), event.validTo(),
-                    c.babyPrice(), c.toddlerPrice(), event.maxPackages(), amount(event.budget()), c.invoicePeriod(),
-                    c.registeredBy(), c.registeredAt()));
+            mongo.save(c.withTerms(event.validTo(), event.maxPackages(), amount(event.budget())));
         }
         mongo.save(new AmendmentDocument(eventId, event.contractId(), event.maxPackages(), amount(event.budget()),
                 event.validTo(), event.previousMaxPackages(), amount(event.previousBudget()), event.previousValidTo(),

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import nl.startpakket.billing.api.HoldReason;
+import nl.startpakket.billing.api.UsageMeasure;
 import nl.startpakket.billing.query.FundingStatusDocument.FundingState;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -26,6 +27,7 @@ public class FundingMetrics {
     private final MongoTemplate mongo;
     private final Map<String, AtomicLong> reservedPerContract = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> onHoldPerContract = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> capUsedPercent = new ConcurrentHashMap<>();
 
     public FundingMetrics(MeterRegistry registry, MongoTemplate mongo) {
         this.registry = registry;
@@ -40,6 +42,11 @@ public class FundingMetrics {
         registry.counter("startpakket.funding.on_hold", "municipality", municipality, "reason", reason.name()).increment();
     }
 
+    public void warning(String contractId, UsageMeasure measure, int thresholdPercent) {
+        registry.counter("startpakket.contract.usage.warnings", "contract", contractId, "measure", measure.name(),
+                "threshold", Integer.toString(thresholdPercent)).increment();
+    }
+
     /** After a restart the gauges start from the read model, not from zero. */
     @EventListener(ApplicationReadyEvent.class)
     public void initialise() {
@@ -52,6 +59,12 @@ public class FundingMetrics {
                 .set(count(contractId, FundingState.RESERVED));
         gauge(onHoldPerContract, "startpakket.funding.on_hold.packages", contractId)
                 .set(count(contractId, FundingState.ON_HOLD));
+        ContractDocument contract = mongo.findById(contractId, ContractDocument.class);
+        if (contract != null && contract.maxPackages() != null) {
+            long used = count(contractId, FundingState.RESERVED) + count(contractId, FundingState.DELIVERED);
+            gauge(capUsedPercent, "startpakket.contract.cap.used.percent", contractId)
+                    .set(used * 100 / contract.maxPackages());
+        }
     }
 
     private long count(String contractId, FundingState state) {

@@ -5,9 +5,15 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.security.Principal;
 import java.time.Instant;
+import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import nl.startpakket.billing.api.AmendContractCommand;
 import nl.startpakket.billing.api.ContractTerms;
+import nl.startpakket.billing.api.InvoicingDetails;
+import nl.startpakket.billing.config.BillingProperties;
+import nl.startpakket.billing.query.AmendmentDocument;
+import nl.startpakket.billing.query.FundingStatusDocument;
 import nl.startpakket.billing.api.Money;
 import nl.startpakket.billing.api.RegisterContractCommand;
 import nl.startpakket.billing.query.ContractDocument;
@@ -36,11 +42,14 @@ public class ContractController {
     private final CommandGateway commands;
     private final ContractQueries queries;
     private final InvoicedAmounts invoiced;
+    private final BillingProperties properties;
 
-    public ContractController(CommandGateway commands, ContractQueries queries, InvoicedAmounts invoiced) {
+    public ContractController(CommandGateway commands, ContractQueries queries, InvoicedAmounts invoiced,
+                              BillingProperties properties) {
         this.commands = commands;
         this.queries = queries;
         this.invoiced = invoiced;
+        this.properties = properties;
     }
 
     @PutMapping("/{contractId}")
@@ -51,23 +60,52 @@ public class ContractController {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-period", "Invalid period", "validTo lies before validFrom.");
         }
         ContractTerms terms = request.toTerms();
-        commands.sendAndWait(new RegisterContractCommand(contractId, terms, principal.getName()));
+        InvoicingDetails invoicing = request.toInvoicing(contractId, properties.getDefaultVat());
+        String vatProblem = invoicing.vat().problem();
+        if (vatProblem != null) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-vat", "Invalid VAT treatment", vatProblem + ".");
+        }
+        commands.sendAndWait(new RegisterContractCommand(contractId, terms, invoicing, principal.getName()));
         ContractDocument asRegistered = new ContractDocument(contractId, terms.municipality(), terms.validFrom(),
                 terms.validTo(), terms.babyPrice().amount(), terms.toddlerPrice().amount(), terms.maxPackages(),
-                terms.budget() == null ? null : terms.budget().amount(), terms.invoicePeriod().name(), principal.getName(),
-                Instant.now());
+                terms.budget() == null ? null : terms.budget().amount(), terms.invoicePeriod().name(),
+                invoicing.recipient(), invoicing.vat(), principal.getName(), Instant.now());
         ContractUsage usage = queries.contract(contractId).map(c -> queries.usage(c, invoiced.of(contractId)))
                 .orElse(new ContractUsage(0, 0, 0, terms.maxPackages() == null ? null : terms.maxPackages().longValue(),
-                        BigDecimal.ZERO, BigDecimal.ZERO));
+                        BigDecimal.ZERO, BigDecimal.ZERO, null));
         return ResponseEntity.ok()
                 .location(URI.create("/api/v1/contracts/" + contractId))
-                .body(ContractResponse.of(asRegistered, usage));
+                .body(ContractResponse.of(asRegistered, usage, queries.warnings(contractId)));
     }
 
     @GetMapping("/{contractId}")
     public ContractResponse get(@PathVariable String contractId) {
         ContractDocument contract = queries.contract(contractId).orElseThrow(() -> notFound(contractId));
-        return ContractResponse.of(contract, queries.usage(contract, invoiced.of(contractId)));
+        return ContractResponse.of(contract, queries.usage(contract, invoiced.of(contractId)),
+                queries.warnings(contractId));
+    }
+
+    /** The contract's hold queue, in the order amendments or freed slots will fund it. */
+    @GetMapping("/{contractId}/held")
+    public List<HeldReferralResponse> held(@PathVariable String contractId) {
+        queries.contract(contractId).orElseThrow(() -> notFound(contractId));
+        List<FundingStatusDocument> queue = queries.holdQueue(contractId);
+        return IntStream.range(0, queue.size()).mapToObj(i -> HeldReferralResponse.of(i + 1, queue.get(i))).toList();
+    }
+
+    /** The amendments of a contract, oldest first, with who agreed them and why. */
+    @GetMapping("/{contractId}/amendments")
+    public List<AmendmentDocument> amendments(@PathVariable String contractId) {
+        queries.contract(contractId).orElseThrow(() -> notFound(contractId));
+        return queries.amendments(contractId);
+    }
+
+    @GetMapping
+    public List<ContractResponse> list() {
+        return queries.contracts().stream()
+                .map(c -> ContractResponse.of(c, queries.usage(c, invoiced.of(c.contractId())),
+                        queries.warnings(c.contractId())))
+                .toList();
     }
 
     @PostMapping("/{contractId}/amendments")

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import nl.startpakket.events.DeliveryMethod;
 import nl.startpakket.events.Phase;
 
-/** A line of the packing queue (no personal data). */
+/** A line of the packing queue (no personal data). {@code urgency} only for jobs that have not left yet. */
 public record JobSummary(
         String jobId,
         String referralId,
@@ -13,5 +13,6 @@ public record JobSummary(
         DeliveryMethod deliveryMethod,
         LocalDate deadline,
         JobStatus status,
-        String claimedBy) {
+        String claimedBy,
+        Urgency urgency) {
 }

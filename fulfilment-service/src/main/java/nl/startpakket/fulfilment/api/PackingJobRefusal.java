@@ -20,27 +20,30 @@ public class PackingJobRefusal extends RuntimeException {
     private final String jobId;
     private final JobStatus status;
     private final String heldBy;
+    private final String code;
 
-    public PackingJobRefusal(Kind kind, String jobId, JobStatus status, String heldBy, String message) {
+    public PackingJobRefusal(Kind kind, String jobId, JobStatus status, String heldBy, String code, String message) {
         super(message);
         this.kind = kind;
         this.jobId = jobId;
         this.status = status;
         this.heldBy = heldBy;
+        this.code = code;
     }
 
     public static PackingJobRefusal heldByOther(String jobId, JobStatus status, String heldBy) {
-        return new PackingJobRefusal(Kind.HELD_BY_OTHER, jobId, status, heldBy,
+        return new PackingJobRefusal(Kind.HELD_BY_OTHER, jobId, status, heldBy, "held-by-other",
                 "Job " + jobId + " is held by " + heldBy + ".");
     }
 
     public static PackingJobRefusal illegal(String jobId, JobStatus status, String action) {
-        return new PackingJobRefusal(Kind.ILLEGAL_TRANSITION, jobId, status, null,
+        return new PackingJobRefusal(Kind.ILLEGAL_TRANSITION, jobId, status, null, "illegal-transition",
                 "Cannot " + action + " job " + jobId + " while it is " + status + ".");
     }
 
-    public static PackingJobRefusal invalid(String jobId, JobStatus status, String message) {
-        return new PackingJobRefusal(Kind.INVALID_REQUEST, jobId, status, null, message);
+    /** @param code a stable name of the broken rule, e.g. {@code carrier-reference-required} */
+    public static PackingJobRefusal invalid(String jobId, JobStatus status, String code, String message) {
+        return new PackingJobRefusal(Kind.INVALID_REQUEST, jobId, status, null, code, message);
     }
 
     public Kind kind() {
@@ -57,5 +60,10 @@ public class PackingJobRefusal extends RuntimeException {
 
     public String heldBy() {
         return heldBy;
+    }
+
+    /** A stable name of the broken rule (for messages in the user's language). */
+    public String code() {
+        return code;
     }
 }

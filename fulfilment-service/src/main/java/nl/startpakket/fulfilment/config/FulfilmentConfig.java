@@ -1,17 +1,44 @@
 package nl.startpakket.fulfilment.config;
 
-import nl.startpakket.fulfilment.command.DeadlinePolicy;
+import java.time.Clock;
+import nl.startpakket.fulfilment.command.job.DeadlinePolicy;
+import nl.startpakket.fulfilment.process.StaleClaimReleaser;
+import nl.startpakket.fulfilment.query.JobQueueQueries;
+import nl.startpakket.fulfilment.query.UrgencyRule;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The packing rules that are configuration, handed to the aggregate as injectable resources. */
+/** The packing rules that are configuration (deadlines, urgency, stale claims) and the default catalogue. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(FulfilmentProperties.class)
+@EnableScheduling
 public class FulfilmentConfig {
 
+    /** Handed to the aggregate as an injectable resource. */
     @Bean
     public DeadlinePolicy deadlinePolicy(FulfilmentProperties properties) {
         return new DeadlinePolicy(properties.getBabyDeadlineMargin(), properties.getToddlerDeadlineDays());
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "startpakket.fulfilment.seed-catalogue", havingValue = "true", matchIfMissing = true)
+    public CatalogueSeeder catalogueSeeder(CommandGateway commands, Environment environment) {
+        return new CatalogueSeeder(commands, environment);
+    }
+
+    @Bean
+    public UrgencyRule urgencyRule(Clock clock, FulfilmentProperties properties) {
+        return new UrgencyRule(clock, properties.getAtRiskDays());
+    }
+
+    @Bean
+    public StaleClaimReleaser staleClaimReleaser(JobQueueQueries queries, CommandGateway commands, Clock clock,
+                                                 FulfilmentProperties properties) {
+        return new StaleClaimReleaser(queries, commands, clock, properties.getStaleClaimAfter());
     }
 }

@@ -1,5 +1,6 @@
 package nl.startpakket.fulfilment.config;
 
+import java.time.Duration;
 import java.time.Period;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -12,6 +13,15 @@ public class FulfilmentProperties {
 
     /** How many days after funding a TODDLER package should have left the foundation. */
     private int toddlerDeadlineDays = 14;
+
+    /** A job whose deadline is at most this many days away is shown as at risk. */
+    private int atRiskDays = 7;
+
+    /** A claim not packed within this time goes back to the queue. */
+    private Duration staleClaimAfter = Duration.ofHours(4);
+
+    /** How often stale claims are looked for. */
+    private Duration staleClaimCheckInterval = Duration.ofMinutes(5);
 
     public Period getBabyDeadlineMargin() {
         return babyDeadlineMargin;
@@ -27,5 +37,29 @@ public class FulfilmentProperties {
 
     public void setToddlerDeadlineDays(int toddlerDeadlineDays) {
         this.toddlerDeadlineDays = toddlerDeadlineDays;
+    }
+
+    public int getAtRiskDays() {
+        return atRiskDays;
+    }
+
+    public void setAtRiskDays(int atRiskDays) {
+        this.atRiskDays = atRiskDays;
+    }
+
+    public Duration getStaleClaimAfter() {
+        return staleClaimAfter;
+    }
+
+    public void setStaleClaimAfter(Duration staleClaimAfter) {
+        this.staleClaimAfter = staleClaimAfter;
+    }
+
+    public Duration getStaleClaimCheckInterval() {
+        return staleClaimCheckInterval;
+    }
+
+    public void setStaleClaimCheckInterval(Duration staleClaimCheckInterval) {
+        this.staleClaimCheckInterval = staleClaimCheckInterval;
     }
 }

@@ -11,7 +11,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
-/** The API for staff with HTTP Basic (volunteers and coordinators), problem+json for 401/403. */
+/**
+ * The API for staff with HTTP Basic (volunteers and coordinators), problem+json for 401/403;
+ * the pages with a login form.
+ */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
 
@@ -21,15 +24,36 @@ public class SecurityConfig {
         return http
                 .securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.GET, "/api/v1/jobs/**")
+                        .requestMatchers("/api/v1/jobs/**", "/api/v1/notices/**")
                         .hasAnyRole(StaffRole.VOLUNTEER.name(), StaffRole.COORDINATOR.name())
-                        .requestMatchers("/api/v1/jobs/**")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/stock/**", "/api/v1/templates/**")
+                        .hasAnyRole(StaffRole.VOLUNTEER.name(), StaffRole.COORDINATOR.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/stock/*/receipts")
                         .hasAnyRole(StaffRole.VOLUNTEER.name(), StaffRole.COORDINATOR.name())
                         .anyRequest().hasRole(StaffRole.COORDINATOR.name()))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    /** The pages: form login, session with CSRF protection; templates only for coordinators. */
+    @Bean
+    @Order(3)
+    public SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers("/templates/**").hasRole(StaffRole.COORDINATOR.name())
+                        .anyRequest().hasAnyRole(StaffRole.VOLUNTEER.name(), StaffRole.COORDINATOR.name()))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/jobs", false).permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                                        + "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
+                        .frameOptions(frame -> frame.deny()))
                 .build();
     }
 

@@ -9,7 +9,9 @@ import nl.startpakket.fulfilment.api.DeliveryDetailsRecordedEvent;
 import nl.startpakket.fulfilment.api.FundingRecordedEvent;
 import nl.startpakket.fulfilment.api.JobClaimedEvent;
 import nl.startpakket.fulfilment.api.JobDeadlineChangedEvent;
+import nl.startpakket.fulfilment.api.JobExceptionReportedEvent;
 import nl.startpakket.fulfilment.api.JobReleasedEvent;
+import nl.startpakket.fulfilment.api.JobResumedEvent;
 import nl.startpakket.fulfilment.api.JobStatus;
 import nl.startpakket.fulfilment.api.PackageDeliveredEvent;
 import nl.startpakket.fulfilment.api.PackageHandedOverEvent;
@@ -99,7 +101,12 @@ public class JobQueueProjection {
 
     @EventHandler
     void on(PackagePackedEvent event) {
-        upsert(event.jobId(), event.occurredAt(), new Update().set("status", JobStatus.PACKED));
+        upsert(event.jobId(), event.occurredAt(), new Update()
+                .set("status", JobStatus.PACKED)
+                .set("packedBy", event.volunteer())
+                .set("packedOn", event.packedOn())
+                .set("templateId", event.templateId())
+                .set("itemsUsed", event.itemsUsed()));
     }
 
     @EventHandler
@@ -107,13 +114,16 @@ public class JobQueueProjection {
         upsert(event.jobId(), event.occurredAt(), new Update()
                 .set("status", JobStatus.HANDED_OVER)
                 .set("deliveryMethod", event.deliveryMethod())
-                .set("carrierReference", event.carrierReference()));
+                .set("carrierReference", event.carrierReference())
+                .set("handedOverOn", event.handedOverOn()));
     }
 
     @EventHandler
     void on(PackageDeliveredEvent event) {
         JobView before = mongo.findById(event.jobId(), JobView.class);
-        upsert(event.jobId(), event.occurredAt(), new Update().set("status", JobStatus.DELIVERED));
+        upsert(event.jobId(), event.occurredAt(), new Update()
+                .set("status", JobStatus.DELIVERED)
+                .set("deliveredOn", event.deliveredOn()));
         if (before == null || before.status() != JobStatus.DELIVERED) {
             meterRegistry.counter(JobQueueMetrics.DELIVERIES, "phase", event.phase().name()).increment();
         }
@@ -125,8 +135,29 @@ public class JobQueueProjection {
                 .setOnInsert("listed", false)
                 .set("referralId", event.referralId())
                 .set("status", JobStatus.CANCELLED)
+                .set("cancellationReason", event.reason())
                 .unset("claimedBy")
                 .unset("claimedAt"));
+    }
+
+    @EventHandler
+    void on(JobExceptionReportedEvent event) {
+        upsert(event.jobId(), event.occurredAt(), new Update()
+                .set("status", JobStatus.EXCEPTION)
+                .set("exceptionKind", event.kind())
+                .set("exceptionReason", event.reason())
+                .set("exceptionReportedBy", event.reportedBy())
+                .unset("claimedBy")
+                .unset("claimedAt"));
+    }
+
+    @EventHandler
+    void on(JobResumedEvent event) {
+        upsert(event.jobId(), event.occurredAt(), new Update()
+                .set("status", event.status())
+                .unset("exceptionKind")
+                .unset("exceptionReason")
+                .unset("exceptionReportedBy"));
     }
 
     @ResetHandler

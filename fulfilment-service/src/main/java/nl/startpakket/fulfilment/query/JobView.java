@@ -2,10 +2,12 @@ package nl.startpakket.fulfilment.query;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import nl.startpakket.events.DeliveryMethod;
 import nl.startpakket.events.Phase;
+import nl.startpakket.fulfilment.api.ExceptionKind;
+import nl.startpakket.fulfilment.api.ItemQuantity;
 import nl.startpakket.fulfilment.api.JobStatus;
-import nl.startpakket.fulfilment.api.JobSummary;
 import nl.startpakket.fulfilment.api.Recipient;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -13,7 +15,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * A job as the queue shows it, one document per job, upserted by the {@code job-queue}
  * processor (so a replay gives the same documents). {@code listed} once the job was queued;
- * jobs still waiting for funding or delivery details are not shown.
+ * jobs still waiting for funding or delivery details are not shown. Holds the delivery address
+ * (personal data of this service); the web layer shows it only to the holder and coordinators.
  */
 @Document(JobView.COLLECTION)
 public record JobView(
@@ -31,12 +34,23 @@ public record JobView(
         LocalDate childBirthDate,
         Recipient recipient,
         String notes,
+        String templateId,
+        List<ItemQuantity> itemsUsed,
+        String packedBy,
+        LocalDate packedOn,
         String carrierReference,
+        LocalDate handedOverOn,
+        LocalDate deliveredOn,
+        ExceptionKind exceptionKind,
+        String exceptionReason,
+        String exceptionReportedBy,
+        String cancellationReason,
         Instant updatedAt) {
 
     public static final String COLLECTION = "job_queue";
 
-    public JobSummary summary() {
-        return new JobSummary(jobId, referralId, phase, municipality, deliveryMethod, deadline, status, claimedBy);
+    /** Whether this person may see the delivery address: the volunteer holding the job, or a coordinator. */
+    public boolean addressVisibleTo(String username, boolean coordinator) {
+        return coordinator || username != null && username.equals(claimedBy);
     }
 }

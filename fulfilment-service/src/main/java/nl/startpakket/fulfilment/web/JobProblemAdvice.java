@@ -3,8 +3,8 @@ package nl.startpakket.fulfilment.web;
 import java.util.HashMap;
 import java.util.Map;
 import nl.startpakket.fulfilment.api.PackingJobRefusal;
+import nl.startpakket.fulfilment.api.StockRefusal;
 import nl.startpakket.platform.web.ApiProblem;
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -13,8 +13,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** A packing job's refusal as problem+json: 409 for the state or the holder, 400 for a bad request. */
-@RestControllerAdvice(assignableTypes = JobController.class)
+/**
+ * Refusals of the fulfilment domain as problem+json: 409 for a job's state or holder, 400 for an
+ * incomplete or inconsistent request. Everything else falls through to the platform's handler.
+ */
+@RestControllerAdvice(basePackageClasses = JobProblemAdvice.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class JobProblemAdvice {
 
@@ -24,17 +27,16 @@ public class JobProblemAdvice {
         return ResponseEntity.status(problem.getStatusCode()).body(problem.getBody());
     }
 
-    @ExceptionHandler(CommandExecutionException.class)
-    public ResponseEntity<ProblemDetail> wrapped(CommandExecutionException e) {
-        if (e.getCause() instanceof PackingJobRefusal refusal) {
-            return refused(refusal);
-        }
-        throw e;
+    @ExceptionHandler(StockRefusal.class)
+    public ResponseEntity<ProblemDetail> refused(StockRefusal refusal) {
+        ApiProblem problem = new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", refusal.getMessage());
+        return ResponseEntity.status(problem.getStatusCode()).body(problem.getBody());
     }
 
     public static ApiProblem toProblem(PackingJobRefusal refusal) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("jobId", refusal.jobId());
+        properties.put("code", refusal.code());
         if (refusal.status() != null) {
             properties.put("jobStatus", refusal.status().name());
         }

@@ -6,10 +6,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import nl.startpakket.events.DeliveryMethod;
 import nl.startpakket.events.Phase;
+import nl.startpakket.referral.api.AmendReferralCommand;
+import nl.startpakket.referral.api.DuplicateHouseholdException;
+import nl.startpakket.referral.api.ParentDetails;
+import nl.startpakket.referral.api.ReferralAmendedEvent;
 import nl.startpakket.referral.api.CancelReferralCommand;
 import nl.startpakket.referral.api.DeliveryDetails;
 import nl.startpakket.referral.api.RecordReferralProgressCommand;
@@ -49,6 +56,7 @@ public class Referral {
     private String municipality;
     private Phase phase;
     private String householdKey;
+    private DeliveryDetails details;
     private ReferralStatus status;
     private final Set<String> recordedSourceEvents = new HashSet<>();
 
@@ -96,6 +104,57 @@ public class Referral {
     }
 
     @CommandHandler
+    public boolean handle(AmendReferralCommand command, HouseholdKeys keys, HouseholdRegistry households, Clock clock) {
+        requireOwner(command.partnerId());
+        if (status != ReferralStatus.ACCEPTED && status != ReferralStatus.ON_HOLD && status != ReferralStatus.FUNDED) {
+            throw new ReferralStateException("A referral can only be amended after acceptance and before packing starts (status "
+                    + status + ").");
+        }
+        List<String> changed = new ArrayList<>();
+        LocalDate dueDate = details.expectedDueDate();
+        LocalDate birthDate = details.childBirthDate();
+        if (phase == Phase.BABY && command.expectedDueDate() != null && !command.expectedDueDate().equals(dueDate)) {
+            dueDate = command.expectedDueDate();
+            changed.add("expectedDueDate");
+        }
+        if (phase == Phase.TODDLER && command.childBirthDate() != null && !command.childBirthDate().equals(birthDate)) {
+            birthDate = command.childBirthDate();
+            changed.add("childBirthDate");
+        }
+        ParentDetails parent = details.parent();
+        if (command.parent() != null && !command.parent().equals(parent)) {
+            parent = command.parent();
+            changed.add("parent");
+        }
+        DeliveryMethod method = details.deliveryMethod();
+        if (command.deliveryMethod() != null && command.deliveryMethod() != method) {
+            method = command.deliveryMethod();
+            changed.add("deliveryMethod");
+        }
+        String notes = details.notes();
+        if (command.notes() != null && !command.notes().equals(notes)) {
+            notes = command.notes().isBlank() ? null : command.notes();
+            changed.add("notes");
+        }
+        if (changed.isEmpty()) {
+            return false;
+        }
+        String newKey = keys.keyOf(parent.postalCode(), parent.houseNumber(), phase == Phase.BABY ? dueDate : birthDate);
+        if (!newKey.equals(householdKey)) {
+            Optional<String> holder = households.claim(newKey, phase, referralId);
+            if (holder.isPresent()) {
+                throw new DuplicateHouseholdException(households.statusOf(holder.get()).orElse(ReferralStatus.ACCEPTED));
+            }
+            String oldKey = householdKey;
+            CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.onRollback(u -> households.release(newKey, phase, referralId)));
+            afterCommit(() -> households.release(oldKey, phase, referralId));
+        }
+        apply(new ReferralAmendedEvent(referralId, partnerId, municipality, phase,
+                new DeliveryDetails(dueDate, birthDate, parent, method, notes), newKey, List.copyOf(changed), clock.instant()));
+        return true;
+    }
+
+    @CommandHandler
     public void handle(RecordReferralProgressCommand command, Clock clock) {
         if (command.sourceEventId() != null && recordedSourceEvents.contains(command.sourceEventId())) {
             return;
@@ -138,7 +197,14 @@ public class Referral {
         municipality = event.municipality();
         phase = event.phase();
         householdKey = event.householdKey();
+        details = event.details();
         status = ReferralStatus.SUBMITTED;
+    }
+
+    @EventSourcingHandler
+    void on(ReferralAmendedEvent event) {
+        householdKey = event.householdKey();
+        details = event.details();
     }
 
     @EventSourcingHandler

@@ -4,6 +4,9 @@ import nl.startpakket.platform.security.ProblemSecurityHandlers;
 import nl.startpakket.platform.security.StaffRole;
 import nl.startpakket.referral.partner.PartnerApiKeyFilter;
 import nl.startpakket.referral.partner.PartnerDirectory;
+import nl.startpakket.referral.partner.PartnerUsers;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -16,10 +19,17 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 
 /**
  * Who may do what: partners with their API key (Bearer) on the referral API, staff with HTTP
- * Basic on the rest of the API. Every 401/403 is problem+json.
+ * Basic on the rest of the API (every 401/403 there is problem+json), partner users with a login
+ * form on the web pages.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
+
+    private final PasswordEncoder passwordEncoder;
+
+    public SecurityConfig(PasswordEncoder passwordEncoder) {
+        this.passwordEncoder = passwordEncoder;
+    }
 
     @Bean
     @Order(1)
@@ -67,17 +77,27 @@ public class SecurityConfig {
                 .build();
     }
 
-    /** Everything else (pages come later): staff only, nothing is left unsecured by accident. */
+    /**
+     * The web form for partner users: form login against the partner users in Mongo (not the
+     * staff accounts), sessions with CSRF protection. Everything not matched above is a page.
+     */
     @Bean
     @Order(10)
-    SecurityFilterChain everythingElse(HttpSecurity http, UserDetailsService staff, ProblemSecurityHandlers problems) throws Exception {
+    SecurityFilterChain partnerPages(HttpSecurity http, PartnerUsers partnerUsers) throws Exception {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(partnerUsers::loadUserByUsername);
+        provider.setPasswordEncoder(passwordEncoder);
         return http
-                .userDetailsService(staff)
-                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .authenticationProvider(provider)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/error").permitAll()
-                        .anyRequest().authenticated())
-                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                        .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
+                        .anyRequest().hasAuthority(PartnerApiKeyFilter.PARTNER_ROLE))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/referrals", true).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; "
+                                        + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
+                        .frameOptions(frame -> frame.deny()))
                 .build();
     }
 }

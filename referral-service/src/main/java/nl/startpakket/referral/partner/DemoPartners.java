@@ -10,7 +10,8 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo partners of DESIGN.md with their well-known API keys, under profile {@code demo} only.
+ * The demo partners of DESIGN.md with their well-known API keys and one web form user each (user
+ * name and password = partner id), under profile {@code demo} only.
  * Idempotent: a restart finds them and adds nothing; a coordinator's later changes to a demo
  * partner are kept.
  */
@@ -36,9 +37,11 @@ public class DemoPartners implements ApplicationRunner {
             new DemoPartner("gemeente-heerlen", "Gemeente Heerlen", IntermediaryType.MUNICIPALITY, "GM0917"));
 
     private final PartnerDirectory directory;
+    private final PartnerUsers users;
 
-    public DemoPartners(PartnerDirectory directory) {
+    public DemoPartners(PartnerDirectory directory, PartnerUsers users) {
         this.directory = directory;
+        this.users = users;
     }
 
     @Override
@@ -53,6 +56,8 @@ public class DemoPartners implements ApplicationRunner {
                 log.info("Demo partner {} created", demo.id());
             }
             directory.addKey(demo.id(), DEMO_KEY_ID, demo.apiKey());
+            // web form user: user name = password = partner id
+            users.createIfAbsent(demo.id(), demo.id(), demo.id());
         }
     }
 }

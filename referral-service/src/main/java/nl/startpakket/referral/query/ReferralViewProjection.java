@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import nl.startpakket.referral.api.FindReferralQuery;
 import nl.startpakket.referral.api.FindReferralsQuery;
 import nl.startpakket.referral.api.ReferralAcceptedEvent;
+import nl.startpakket.referral.api.ReferralAmendedEvent;
 import nl.startpakket.referral.api.ReferralCancelledEvent;
 import nl.startpakket.referral.api.ReferralProgressRecordedEvent;
 import nl.startpakket.referral.api.ReferralRejectedEvent;
@@ -74,6 +75,16 @@ public class ReferralViewProjection {
             view.setStatus(ReferralStatus.CANCELLED);
             view.setCancellationReason(event.reason());
             addHistory(view, eventId, ReferralStatus.CANCELLED, event.occurredAt(), "CANCELLED", event.reason());
+        });
+    }
+
+    @EventHandler
+    void on(ReferralAmendedEvent event, @MessageIdentifier String eventId) {
+        update(event.referralId(), view -> {
+            if (event.details().parent() != null) {
+                view.setParentName(event.details().parent().name());
+            }
+            addHistory(view, eventId, view.getStatus(), event.occurredAt(), "AMENDED", String.join(",", event.changedFields()));
         });
     }
 

@@ -22,7 +22,8 @@ public class ReferralRules {
     /** Four digits (not starting with 0), optional space, two letters; SA, SD and SS are not used. */
     static final Pattern POSTAL_CODE = Pattern.compile("^[1-9]\\d{3} ?(?!SA|SD|SS)[A-Z]{2}$");
     /** 1..99999 with an optional addition such as {@code a}, {@code -2}, {@code bis}, {@code A-1}. */
-    static final Pattern HOUSE_NUMBER = Pattern.compile("^[1-9]\\d{0,4}( ?-? ?[A-Za-z0-9]{1,4}(-[A-Za-z0-9]{1,4})?)?$");
+    static final Pattern HOUSE_NUMBER = Pattern.compile(
+            "^[1-9]\\d{0,4}(?:(?: ?- ?| )[A-Za-z0-9]{1,4}|[A-Za-z]{1,4}\\d{0,2})?(?:-[A-Za-z0-9]{1,4})?$");
     static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()\\-]{6,20}$");
     static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 

@@ -6,10 +6,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import nl.startpakket.events.DeliveryMethod;
 import nl.startpakket.events.IntermediaryType;
 import nl.startpakket.events.Phase;
+import nl.startpakket.referral.api.AmendReferralCommand;
 import nl.startpakket.referral.api.CancelReferralCommand;
+import nl.startpakket.referral.api.DuplicateHouseholdException;
+import nl.startpakket.referral.api.ReferralAmendedEvent;
 import nl.startpakket.referral.api.DeliveryDetails;
 import nl.startpakket.referral.api.ParentDetails;
 import nl.startpakket.referral.api.RecordReferralProgressCommand;
@@ -34,10 +38,13 @@ class ReferralTest {
     static final LocalDate TODAY = LocalDate.of(2026, 3, 2);
     static final String ID = "R-1";
     static final String PARTNER = "verloskundige-huizen";
-    static final String HOUSEHOLD = "household-key-1";
+    static final String HOUSEHOLD = new HouseholdKeys("a-test-secret-of-enough-length").keyOf("1271 AB", "12a", LocalDate.of(2026, 6, 20));
     static final DeliveryDetails BABY_DETAILS = new DeliveryDetails(LocalDate.of(2026, 6, 20), null,
             new ParentDetails("A. Jansen", "Voorbeeldstraat", "12a", "1271 AB", "Huizen", null, null),
             DeliveryMethod.HOME_DELIVERY, null);
+
+    static final HouseholdKeys KEYS = new HouseholdKeys("a-test-secret-of-enough-length");
+    static final String HOUSEHOLD_KEY = KEYS.keyOf("1271 AB", "12a", LocalDate.of(2026, 6, 20));
 
     FixtureConfiguration<Referral> fixture;
     InMemoryHouseholdRegistry households;
@@ -48,6 +55,7 @@ class ReferralTest {
         fixture = new AggregateTestFixture<>(Referral.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneId.of("Europe/Amsterdam")));
         fixture.registerInjectableResource(households);
+        fixture.registerInjectableResource(KEYS);
     }
 
     static SubmitReferralCommand submit(String id, String partner) {
@@ -199,5 +207,65 @@ class ReferralTest {
                         "DUPLICATE", ReferralStatus.ACCEPTED, NOW))
                 .when(new RecordReferralProgressCommand(ID, ReferralStatus.FUNDED, NOW, "e-1", null))
                 .expectNoEvents();
+    }
+
+    @Test
+    void shouldAmendTheDueDateAndMoveTheHouseholdClaimWhenBeforePacking() {
+        households.claim(HOUSEHOLD, Phase.BABY, ID);
+        LocalDate newDueDate = LocalDate.of(2026, 7, 1);
+        String newKey = KEYS.keyOf("1271 AB", "12a", newDueDate);
+        DeliveryDetails amended = new DeliveryDetails(newDueDate, null, BABY_DETAILS.parent(), DeliveryMethod.HOME_DELIVERY, null);
+        fixture.given(submitted(ID), accepted(ID), progressed(ReferralStatus.FUNDED, "e-1", true))
+                .when(new AmendReferralCommand(ID, PARTNER, newDueDate, null, null, null, null))
+                .expectEvents(new ReferralAmendedEvent(ID, PARTNER, "GM0406", Phase.BABY, amended, newKey,
+                        List.of("expectedDueDate"), NOW));
+        assertThat(households.holds(newKey, Phase.BABY, ID)).isTrue();
+        assertThat(households.holds(HOUSEHOLD, Phase.BABY, ID)).isFalse();
+    }
+
+    @Test
+    void shouldAmendDeliveryDetailsWithoutMovingTheClaimWhenTheAddressKeyIsUnchanged() {
+        households.claim(HOUSEHOLD, Phase.BABY, ID);
+        ParentDetails phoneAdded = new ParentDetails("A. Jansen", "Voorbeeldstraat", "12a", "1271 AB", "Huizen", "0612345678", null);
+        fixture.given(submitted(ID), accepted(ID))
+                .when(new AmendReferralCommand(ID, PARTNER, null, null, phoneAdded, DeliveryMethod.PICKUP_BY_INTERMEDIARY, null))
+                .expectEvents(new ReferralAmendedEvent(ID, PARTNER, "GM0406", Phase.BABY,
+                        new DeliveryDetails(BABY_DETAILS.expectedDueDate(), null, phoneAdded, DeliveryMethod.PICKUP_BY_INTERMEDIARY, null),
+                        HOUSEHOLD, List.of("parent", "deliveryMethod"), NOW));
+        assertThat(households.holds(HOUSEHOLD, Phase.BABY, ID)).isTrue();
+    }
+
+    @Test
+    void shouldChangeNothingWhenTheAmendmentRepeatsTheCurrentDetails() {
+        fixture.given(submitted(ID), accepted(ID))
+                .when(new AmendReferralCommand(ID, PARTNER, BABY_DETAILS.expectedDueDate(), null, BABY_DETAILS.parent(), null, null))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void shouldRefuseAmendingWhenPackingHasStarted() {
+        fixture.given(submitted(ID), accepted(ID), progressed(ReferralStatus.PACKING, "e-1", true))
+                .when(new AmendReferralCommand(ID, PARTNER, LocalDate.of(2026, 7, 1), null, null, null, null))
+                .expectException(ReferralStateException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void shouldRefuseAmendingIntoAnotherReferralsHousehold() {
+        LocalDate otherDueDate = LocalDate.of(2026, 7, 1);
+        households.claim(KEYS.keyOf("1271 AB", "12a", otherDueDate), Phase.BABY, "R-other");
+        households.statuses.put("R-other", ReferralStatus.DELIVERED);
+        fixture.given(submitted(ID), accepted(ID))
+                .when(new AmendReferralCommand(ID, PARTNER, otherDueDate, null, null, null, null))
+                .expectException(DuplicateHouseholdException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void shouldRefuseWhenAnotherPartnerAmends() {
+        fixture.given(submitted(ID), accepted(ID))
+                .when(new AmendReferralCommand(ID, "gemeente-heerlen", LocalDate.of(2026, 7, 1), null, null, null, null))
+                .expectException(ReferralOwnershipException.class);
     }
 }

@@ -4,12 +4,19 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import nl.startpakket.platform.messaging.IntegrationEventCodec;
+import nl.startpakket.reporting.integration.in.ProjectionRebuilder;
 import nl.startpakket.reporting.query.EvaluationProjection;
+import nl.startpakket.reporting.query.ProjectionSeed;
 import nl.startpakket.reporting.query.EvaluationStore;
 import nl.startpakket.reporting.query.LiveProjection;
 import nl.startpakket.reporting.query.ProjectionVersions;
 import nl.startpakket.reporting.query.ReportQueries;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.env.Environment;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,6 +52,34 @@ public class ProjectionConfig {
     @Bean
     public ReportQueries reportQueries(EvaluationStore store, ProjectionVersions versions, Clock clock) {
         return new ReportQueries(store, versions, clock);
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    public ProjectionRebuilder projectionRebuilder(EvaluationStore store, ProjectionVersions versions,
+                                                   EvaluationProjection projection, ObjectProvider<ProjectionSeed> seeds,
+                                                   IntegrationEventCodec codec, Environment environment, Clock clock,
+                                                   MeterRegistry meterRegistry) {
+        String brokers = environment.getProperty("spring.cloud.stream.kafka.binder.brokers", "localhost:9092");
+        return new ProjectionRebuilder(store, versions, projection, seeds.orderedStream().toList(), codec, brokers, clock,
+                meterRegistry);
+    }
+
+    /**
+     * At startup: a rebuild interrupted by a stop is started again, and facts stored by an
+     * older {@link EvaluationProjection#SCHEMA} are rebuilt beside the active version.
+     */
+    @Bean
+    public ApplicationListener<ApplicationReadyEvent> rebuildWhenNeeded(ProjectionVersions versions,
+                                                                       ProjectionRebuilder rebuilder) {
+        return event -> {
+            ProjectionVersions.State state = versions.state();
+            if (state.building() != null) {
+                rebuilder.start("startup: the rebuild into version " + state.building() + " was interrupted");
+            } else if (state.outdated()) {
+                rebuilder.start("startup: version " + state.active() + " has schema " + state.schema()
+                        + ", the code has " + EvaluationProjection.SCHEMA);
+            }
+        };
     }
 
     private static MongoDatabase database(MongoClient client, MongoProperties mongo) {

@@ -37,6 +37,13 @@ import org.bson.Document;
  */
 public class EvaluationProjection {
 
+    /**
+     * The shape of the stored facts. Raise it when a change needs the facts rebuilt from the log
+     * (a new field, a changed rule): at startup the service then builds a new version beside the
+     * active one and switches when it has caught up.
+     */
+    public static final int SCHEMA = 1;
+
     private final EvaluationStore store;
 
     public EvaluationProjection(EvaluationStore store) {

@@ -76,6 +76,12 @@ public class EvaluationStore {
         return List.copyOf(codes);
     }
 
+    /** Whether any fact of the municipality comes from the simulated demo history. */
+    public boolean hasSimulated(int version, String municipality) {
+        Bson filter = Filters.and(Filters.eq("municipality", municipality), Filters.eq("simulated", true));
+        return referrals(version).find(filter).first() != null || contracts(version).find(filter).first() != null;
+    }
+
     public long referralCount(int version) {
         return referrals(version).countDocuments();
     }
@@ -83,6 +89,33 @@ public class EvaluationStore {
     public void drop(int version) {
         referrals(version).drop();
         contracts(version).drop();
+    }
+
+    /** Drops every stored version below the given one. */
+    public void dropVersionsBelow(int version) {
+        for (String name : database.listCollectionNames()) {
+            for (String prefix : List.of(REFERRALS, CONTRACTS)) {
+                if (name.startsWith(prefix)) {
+                    try {
+                        if (Integer.parseInt(name.substring(prefix.length())) < version) {
+                            database.getCollection(name).drop();
+                        }
+                    } catch (NumberFormatException e) {
+                        // not one of ours
+                    }
+                }
+            }
+        }
+    }
+
+    /** Marks the facts of a referral or contract as coming from the simulated demo history. */
+    public void markSimulated(int version, String referralId, String contractId) {
+        if (referralId != null) {
+            setReferralFields(version, referralId, Map.of("simulated", true));
+        }
+        if (contractId != null) {
+            setContractFields(version, contractId, Map.of("simulated", true));
+        }
     }
 
     private MongoCollection<Document> referrals(int version) {

@@ -12,7 +12,9 @@ import org.bson.Document;
  * Which version of the projections readers see ({@code active}) and which one is being rebuilt
  * from the start of the log beside it ({@code building}). Live events are written into both, so
  * when the rebuild has caught up the switch is a single pointer change: no downtime for readers.
- * Kept in MongoDB so every instance of the service agrees.
+ * {@code schema} is the {@link EvaluationProjection#SCHEMA} the active version was built with:
+ * when the code's schema is newer, the service rebuilds at startup. Kept in MongoDB so every
+ * instance of the service agrees.
  */
 public class ProjectionVersions {
 
@@ -25,13 +27,13 @@ public class ProjectionVersions {
         this.collection = database.getCollection(COLLECTION);
     }
 
-    /** The state; version 1 active and nothing building when nothing was ever stored. */
+    /** The state; when nothing was ever stored, version 1 of the current schema is active. */
     public State state() {
         Document d = collection.find(Filters.eq("_id", ID)).first();
         if (d == null) {
-            return new State(1, null);
+            return new State(1, EvaluationProjection.SCHEMA, null);
         }
-        return new State(d.getInteger("active", 1), d.getInteger("building"));
+        return new State(d.getInteger("active", 1), d.getInteger("schema", 1), d.getInteger("building"));
     }
 
     public int active() {
@@ -45,12 +47,13 @@ public class ProjectionVersions {
 
     public void save(State state) {
         collection.replaceOne(Filters.eq("_id", ID),
-                new Document("_id", ID).append("active", state.active()).append("building", state.building()),
+                new Document("_id", ID).append("active", state.active()).append("schema", state.schema())
+                        .append("building", state.building()),
                 new ReplaceOptions().upsert(true));
     }
 
     /** @param building null when no rebuild runs */
-    public record State(int active, Integer building) {
+    public record State(int active, int schema, Integer building) {
 
         public List<Integer> writable() {
             List<Integer> versions = new ArrayList<>(List.of(active));
@@ -58,6 +61,19 @@ public class ProjectionVersions {
                 versions.add(building);
             }
             return versions;
+        }
+
+        public State building(int version) {
+            return new State(active, schema, version);
+        }
+
+        /** The built version becomes the active one, of the current schema. */
+        public State switched() {
+            return new State(building, EvaluationProjection.SCHEMA, null);
+        }
+
+        public boolean outdated() {
+            return schema < EvaluationProjection.SCHEMA;
         }
     }
 }

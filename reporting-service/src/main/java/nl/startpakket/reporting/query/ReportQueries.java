@@ -24,6 +24,22 @@ public class ReportQueries {
                 store.referralsOf(version, municipality), store.contractsOf(version, municipality));
     }
 
+    /** The figures and the details, from one read of the facts. */
+    public Evaluation evaluation(String municipality, ReportPeriod period) {
+        int version = versions.active();
+        List<ReferralFacts> facts = store.referralsOf(version, municipality);
+        List<ContractFacts> contracts = store.contractsOf(version, municipality);
+        return new Evaluation(
+                FigureCalculator.calculate(municipality, period.from(), period.to(), facts, contracts),
+                DetailCalculator.calculate(municipality, period.from(), period.to(), LocalDate.now(clock), facts, contracts,
+                        store.hasSimulated(version, municipality)));
+    }
+
+    /** The figures of every municipality known, over the same period, for comparison. */
+    public List<MunicipalityFigures> comparison(ReportPeriod period) {
+        return municipalities().stream().map(code -> figures(code, period)).toList();
+    }
+
     /**
      * The period a report covers when none is asked for: the contract period of the
      * municipality's contract in force today, else the current calendar year.
@@ -39,6 +55,10 @@ public class ReportQueries {
 
     public List<ContractFacts> contractsOf(String municipality) {
         return store.contractsOf(versions.active(), municipality).stream().filter(ContractFacts::registered).toList();
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     public List<String> municipalities() {

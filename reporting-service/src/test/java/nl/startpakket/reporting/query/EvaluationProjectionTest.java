@@ -5,6 +5,7 @@ import static nl.startpakket.reporting.EvaluationHistory.HEERLEN;
 import static nl.startpakket.reporting.EvaluationHistory.HUIZEN;
 import static nl.startpakket.reporting.EvaluationHistory.TO;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -12,6 +13,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -124,6 +126,55 @@ class EvaluationProjectionTest {
         assertThat(contract.budget()).isEqualByComparingTo("10400.00");
         assertThat(contract.validTo()).isEqualTo(LocalDate.of(2027, 1, 31));
         assertThat(contract.invoices()).hasSize(2);
+    }
+
+    @Test
+    void shouldComputeEveryDetailByHandWhenTheKnownHistoryIsProjected() {
+        project(EvaluationHistory.huizen2026(""));
+        LocalDate today = LocalDate.of(2026, 11, 25);
+
+        EvaluationDetails d = DetailCalculator.calculate(HUIZEN, FROM, TO, today, store.referralsOf(version, HUIZEN),
+                store.contractsOf(version, HUIZEN), store.hasSimulated(version, HUIZEN));
+
+        assertThat(d.months()).hasSize(12);
+        assertThat(d.months().get(0)).isEqualTo(new EvaluationDetails.Month(YearMonth.of(2026, 2), 0, 0, 0, 1, 1, 0));
+        assertThat(d.months().get(1)).isEqualTo(new EvaluationDetails.Month(YearMonth.of(2026, 3), 2, 2, 0, 2, 2, 0));
+        assertThat(d.months().get(2)).isEqualTo(new EvaluationDetails.Month(YearMonth.of(2026, 4), 2, 1, 1, 1, 0, 1));
+        assertThat(d.months().get(3)).isEqualTo(new EvaluationDetails.Month(YearMonth.of(2026, 5), 3, 2, 1, 1, 1, 0));
+        assertThat(d.months().get(4)).isEqualTo(new EvaluationDetails.Month(YearMonth.of(2026, 6), 3, 2, 1, 0, 0, 0));
+        assertThat(d.months().subList(5, 12)).allMatch(m -> m.referrals() == 0 && m.deliveries() == 0);
+        assertThat(d.months().get(11).month()).isEqualTo(YearMonth.of(2027, 1));
+
+        assertThat(d.outcomes()).isEqualTo(new EvaluationDetails.Outcomes(8, 1, Map.of("DUPLICATE", 1L), 1, 1, 2,
+                Map.of("BUDGET_EXHAUSTED", 1L, "CAP_REACHED", 1L)));
+
+        assertThat(d.leadTimeDays().buckets()).containsExactly(entry("0-7", 0L), entry("8-14", 3L), entry("15-21", 1L),
+                entry("22-28", 0L), entry("29-42", 1L), entry("43+", 0L));
+        assertThat(d.leadTimeDays().median()).isEqualByComparingTo("13.0");
+        assertThat(d.weeksBeforeDueDate().buckets()).containsExactly(entry("<0", 1L), entry("0-1", 1L), entry("2-3", 0L),
+                entry("4-7", 1L), entry("8-11", 0L), entry("12+", 1L));
+        assertThat(d.weeksBeforeDueDate().median()).isEqualByComparingTo("2.5");
+        assertThat(d.pregnancyWeekAtReferral().buckets()).containsExactly(entry("0-11", 0L), entry("12-19", 1L),
+                entry("20-27", 2L), entry("28-33", 1L), entry("34+", 1L));
+        assertThat(d.pregnancyWeekAtReferral().median()).isEqualByComparingTo("25.0");
+        assertThat(d.pregnancyWeekAtReferral().count()).isEqualTo(5);
+
+        assertThat(d.contracts()).singleElement().satisfies(c -> {
+            assertThat(c.contractId()).isEqualTo("huizen-2026");
+            assertThat(c.cap()).isEqualTo(130);
+            assertThat(c.slotsUsed()).isEqualTo(6);
+            assertThat(c.delivered()).isEqualTo(4);
+            assertThat(c.onHoldNow()).isEqualTo(1);
+            assertThat(c.reservedAmount()).isEqualTo(new BigDecimal("480.00"));
+            assertThat(c.invoicedAmount()).isEqualTo(new BigDecimal("240.00"));
+            assertThat(c.capShare()).isEqualTo(new BigDecimal("0.05"));
+            assertThat(c.budgetShare()).isEqualTo(new BigDecimal("0.05"));
+            // 6 slots in the 298 days from 2026-02-01 to 2026-11-25: 124 more take ceil(124 * 298 / 6) = 6159 days
+            assertThat(c.capForecast()).isEqualTo(new EvaluationDetails.Forecast(today.plusDays(6159), false, false));
+            // EUR 480 in 298 days: EUR 9920 more take ceil(9920 * 298 / 480) = 6159 days
+            assertThat(c.budgetForecast()).isEqualTo(new EvaluationDetails.Forecast(today.plusDays(6159), false, false));
+        });
+        assertThat(d.simulated()).isFalse();
     }
 
     private void assertHuizenFigures(MunicipalityFigures f) {

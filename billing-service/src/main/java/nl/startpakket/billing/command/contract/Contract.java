@@ -2,8 +2,11 @@ package nl.startpakket.billing.command.contract;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,7 +18,13 @@ import java.util.Optional;
 import java.util.Set;
 import nl.startpakket.billing.api.AmendContractCommand;
 import nl.startpakket.billing.api.BillableLineRecordedEvent;
+import nl.startpakket.billing.api.CloseInvoicePeriodCommand;
 import nl.startpakket.billing.api.ContractAmendedEvent;
+import nl.startpakket.billing.api.CreditInvoiceCommand;
+import nl.startpakket.billing.api.InvoiceCreditedEvent;
+import nl.startpakket.billing.api.InvoiceLine;
+import nl.startpakket.billing.api.InvoicePeriodClosedEvent;
+import nl.startpakket.billing.api.InvoicePeriodResult;
 import nl.startpakket.billing.api.ContractRegisteredEvent;
 import nl.startpakket.billing.api.ContractRuleViolation;
 import nl.startpakket.billing.api.ContractTerms;
@@ -24,6 +33,11 @@ import nl.startpakket.billing.api.FundingPutOnHoldEvent;
 import nl.startpakket.billing.api.FundingReleasedEvent;
 import nl.startpakket.billing.api.FundingReservedEvent;
 import nl.startpakket.billing.api.HoldReason;
+import nl.startpakket.billing.api.InvoiceRecipient;
+import nl.startpakket.billing.api.InvoicingDetails;
+import nl.startpakket.billing.api.InvoicingDetailsChangedEvent;
+import nl.startpakket.billing.api.UsageMeasure;
+import nl.startpakket.billing.api.UsageThresholdReachedEvent;
 import nl.startpakket.billing.api.Money;
 import nl.startpakket.billing.api.RecordDeliveryCommand;
 import nl.startpakket.billing.api.RegisterContractCommand;
@@ -53,13 +67,24 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate
 public class Contract {
 
+    private static final int[] WARNING_THRESHOLDS = {80, 100};
+
     @AggregateIdentifier
     private String contractId;
     private ContractTerms terms;
+    private InvoicingDetails invoicing;
+    private final Set<String> warningsGiven = new HashSet<>();
     private final Map<String, Reservation> reservations = new HashMap<>();
     private final LinkedHashMap<String, HeldReferral> holdQueue = new LinkedHashMap<>();
     private final Set<String> released = new HashSet<>();
     private final Set<String> notBillable = new HashSet<>();
+    private final LinkedHashMap<String, InvoiceLine> billableLines = new LinkedHashMap<>();
+    private final Map<String, String> invoiceOfLine = new HashMap<>();
+    private final Map<String, Set<String>> linesOfInvoice = new HashMap<>();
+    private final Map<String, LocalDate> periodOfInvoice = new HashMap<>();
+    private final Map<LocalDate, String> activeInvoiceOfPeriod = new HashMap<>();
+    private final Map<LocalDate, Integer> invoicesPerPeriod = new HashMap<>();
+    private final Map<String, Integer> creditNotesPerInvoice = new HashMap<>();
     private int usedPackages;
     private Money usedAmount = Money.ZERO;
 
@@ -72,14 +97,20 @@ public class Contract {
     public void handle(RegisterContractCommand command, Clock clock) {
         ContractTerms newTerms = command.terms();
         validate(newTerms);
+        validate(command.invoicing());
         if (contractId != null) {
-            if (terms.equals(newTerms)) {
-                return;
+            if (!terms.equals(newTerms)) {
+                throw new ContractRuleViolation("contract-exists",
+                        "Contract " + command.contractId() + " exists with other terms; change it with an amendment.");
             }
-            throw new ContractRuleViolation("contract-exists",
-                    "Contract " + command.contractId() + " exists with other terms; change it with an amendment.");
+            if (!invoicing.equals(command.invoicing())) {
+                apply(new InvoicingDetailsChangedEvent(contractId, command.invoicing(), command.registeredBy(),
+                        clock.instant()));
+            }
+            return;
         }
-        apply(new ContractRegisteredEvent(command.contractId(), newTerms, command.registeredBy(), clock.instant()));
+        apply(new ContractRegisteredEvent(command.contractId(), newTerms, command.invoicing(), command.registeredBy(),
+                clock.instant()));
     }
 
     @CommandHandler
@@ -108,6 +139,7 @@ public class Contract {
         apply(new ContractAmendedEvent(contractId, terms.municipality(), terms.validFrom(), maxPackages, budget, validTo,
                 terms.maxPackages(), terms.budget(), terms.validTo(), command.amendedBy(), command.reason(), clock.instant()));
         fundWaitingReferrals(clock);
+        warnAboutUsage(clock);
     }
 
     @CommandHandler
@@ -122,6 +154,7 @@ public class Contract {
                     command.referralDate(), holdReason.get(), LocalDate.now(clock), clock.instant()));
         } else {
             reserve(referralId, command.phase(), command.referralDate(), false, clock);
+            warnAboutUsage(clock);
         }
     }
 
@@ -133,6 +166,7 @@ public class Contract {
             apply(new FundingReleasedEvent(contractId, terms.municipality(), referralId, reservation.phase(), true,
                     reservation.amount(), command.reason(), LocalDate.now(clock), clock.instant()));
             fundWaitingReferrals(clock);
+            warnAboutUsage(clock);
         } else if (holdQueue.containsKey(referralId)) {
             HeldReferral held = holdQueue.get(referralId);
             apply(new FundingReleasedEvent(contractId, terms.municipality(), referralId, held.phase(), false,
@@ -158,6 +192,65 @@ public class Contract {
         String reason = holdQueue.containsKey(referralId) ? "ON_HOLD" : released.contains(referralId) ? "RELEASED" : "NOT_FUNDED";
         apply(new DeliveryNotBillableEvent(contractId, terms.municipality(), referralId, command.phase(),
                 command.deliveredOn(), reason, clock.instant()));
+    }
+
+    @CommandHandler
+    public InvoicePeriodResult handle(CloseInvoicePeriodCommand command, Clock clock) {
+        LocalDate periodEnd = command.periodEnd();
+        if (periodEnd == null || !periodEnd.isBefore(LocalDate.now(clock))) {
+            throw new ContractRuleViolation("period-not-closed", "Only a period that has ended can be invoiced: "
+                    + "periodEnd lies before today.");
+        }
+        String active = activeInvoiceOfPeriod.get(periodEnd);
+        if (active != null) {
+            return new InvoicePeriodResult(active, false);
+        }
+        List<InvoiceLine> lines = billableLines.values().stream()
+                .filter(line -> !invoiceOfLine.containsKey(line.referralId()))
+                .filter(line -> !line.deliveredOn().isAfter(periodEnd))
+                .sorted(Comparator.comparing(InvoiceLine::deliveredOn).thenComparing(InvoiceLine::referralId))
+                .toList();
+        if (lines.isEmpty()) {
+            return null;
+        }
+        LocalDate periodStart = invoicesPerPeriod.keySet().stream()
+                .filter(end -> end.isBefore(periodEnd))
+                .max(Comparator.naturalOrder())
+                .map(end -> end.plusDays(1))
+                .orElse(terms.validFrom());
+        LocalDate firstDelivery = lines.get(0).deliveredOn();
+        if (firstDelivery.isBefore(periodStart)) {
+            periodStart = firstDelivery;
+        }
+        int n = invoicesPerPeriod.getOrDefault(periodEnd, 0) + 1;
+        String invoiceId = "INV-" + contractId + "-" + periodEnd.format(DateTimeFormatter.BASIC_ISO_DATE) + (n > 1 ? "-" + n : "");
+        apply(new InvoicePeriodClosedEvent(contractId, terms.municipality(), invoiceId, periodStart, periodEnd, lines,
+                invoicing, command.requestedBy(), clock.instant()));
+        return new InvoicePeriodResult(invoiceId, true);
+    }
+
+    @CommandHandler
+    public String handle(CreditInvoiceCommand command, Clock clock) {
+        Set<String> onInvoice = linesOfInvoice.get(command.invoiceId());
+        if (onInvoice == null) {
+            throw new ContractRuleViolation("unknown-invoice", "No invoice " + command.invoiceId() + " under this contract.");
+        }
+        List<String> toCredit = command.referralIds() == null || command.referralIds().isEmpty()
+                ? onInvoice.stream().sorted().toList()
+                : command.referralIds().stream().distinct().toList();
+        if (toCredit.isEmpty() || !onInvoice.containsAll(toCredit)) {
+            throw new ContractRuleViolation("already-credited",
+                    "These lines are not (or no longer) on invoice " + command.invoiceId() + ".");
+        }
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw new ContractRuleViolation("reason-required", "A credit note states why it corrects the invoice.");
+        }
+        int k = creditNotesPerInvoice.getOrDefault(command.invoiceId(), 0) + 1;
+        String creditNoteId = "CN-" + command.invoiceId().substring("INV-".length()) + "-" + k;
+        List<InvoiceLine> lines = toCredit.stream().map(billableLines::get).toList();
+        apply(new InvoiceCreditedEvent(contractId, terms.municipality(), command.invoiceId(), creditNoteId, lines,
+                invoicing, command.reason(), command.requestedBy(), clock.instant()));
+        return creditNoteId;
     }
 
     private boolean knows(String referralId) {
@@ -207,9 +300,50 @@ public class Contract {
         }
     }
 
+    /** Each threshold (80%, 100%) of cap and budget is reported once, when usage first reaches it. */
+    private void warnAboutUsage(Clock clock) {
+        for (int threshold : WARNING_THRESHOLDS) {
+            if (terms.maxPackages() != null) {
+                BigDecimal used = BigDecimal.valueOf(usedPackages);
+                BigDecimal limit = BigDecimal.valueOf(terms.maxPackages());
+                warnIfReached(UsageMeasure.CAP, threshold, used, limit, clock);
+            }
+            if (terms.budget() != null) {
+                warnIfReached(UsageMeasure.BUDGET, threshold, usedAmount.amount(), terms.budget().amount(), clock);
+            }
+        }
+    }
+
+    private void warnIfReached(UsageMeasure measure, int threshold, BigDecimal used, BigDecimal limit, Clock clock) {
+        if (reached(used, limit, threshold) && !warningsGiven.contains(measure + "@" + threshold)) {
+            apply(new UsageThresholdReachedEvent(contractId, terms.municipality(), measure, threshold, used, limit,
+                    clock.instant()));
+        }
+    }
+
+    private static boolean reached(BigDecimal used, BigDecimal limit, int threshold) {
+        return used.multiply(BigDecimal.valueOf(100)).compareTo(limit.multiply(BigDecimal.valueOf(threshold))) >= 0;
+    }
+
     private void reserve(String referralId, Phase phase, LocalDate referralDate, boolean fromHoldQueue, Clock clock) {
         apply(new FundingReservedEvent(contractId, terms.municipality(), referralId, phase, referralDate,
                 terms.priceOf(phase), fromHoldQueue, LocalDate.now(clock), clock.instant()));
+    }
+
+    private static void validate(InvoicingDetails invoicing) {
+        if (invoicing == null || invoicing.recipient() == null || invoicing.vat() == null) {
+            throw new ContractRuleViolation("incomplete-invoicing", "The invoice recipient and VAT treatment are required.");
+        }
+        InvoiceRecipient recipient = invoicing.recipient();
+        if (recipient.name() == null || recipient.name().isBlank()
+                || recipient.buyerReference() == null || recipient.buyerReference().isBlank()) {
+            throw new ContractRuleViolation("incomplete-invoicing",
+                    "The invoice recipient needs a name and a buyer reference (required on e-invoices).");
+        }
+        String vatProblem = invoicing.vat().problem();
+        if (vatProblem != null) {
+            throw new ContractRuleViolation("invalid-vat", vatProblem + ".");
+        }
     }
 
     private static void validate(ContractTerms terms) {
@@ -236,12 +370,32 @@ public class Contract {
     void on(ContractRegisteredEvent event) {
         contractId = event.contractId();
         terms = event.terms();
+        invoicing = event.invoicing();
+    }
+
+    @EventSourcingHandler
+    void on(InvoicingDetailsChangedEvent event) {
+        invoicing = event.invoicing();
     }
 
     @EventSourcingHandler
     void on(ContractAmendedEvent event) {
         terms = new ContractTerms(terms.municipality(), terms.validFrom(), event.validTo(), terms.babyPrice(),
                 terms.toddlerPrice(), event.maxPackages(), event.budget(), terms.invoicePeriod());
+        // a raised limit re-arms the warnings that usage no longer reaches
+        warningsGiven.removeIf(warning -> {
+            UsageMeasure measure = UsageMeasure.valueOf(warning.substring(0, warning.indexOf('@')));
+            int threshold = Integer.parseInt(warning.substring(warning.indexOf('@') + 1));
+            return measure == UsageMeasure.CAP
+                    ? terms.maxPackages() == null
+                    || !reached(BigDecimal.valueOf(usedPackages), BigDecimal.valueOf(terms.maxPackages()), threshold)
+                    : terms.budget() == null || !reached(usedAmount.amount(), terms.budget().amount(), threshold);
+        });
+    }
+
+    @EventSourcingHandler
+    void on(UsageThresholdReachedEvent event) {
+        warningsGiven.add(event.measure() + "@" + event.thresholdPercent());
     }
 
     @EventSourcingHandler
@@ -272,6 +426,34 @@ public class Contract {
     @EventSourcingHandler
     void on(BillableLineRecordedEvent event) {
         reservations.computeIfPresent(event.referralId(), (id, r) -> new Reservation(r.phase(), r.amount(), true));
+        billableLines.put(event.referralId(), new InvoiceLine(event.referralId(), event.phase(), event.deliveredOn(),
+                event.amount()));
+    }
+
+    @EventSourcingHandler
+    void on(InvoicePeriodClosedEvent event) {
+        Set<String> lines = new HashSet<>();
+        for (InvoiceLine line : event.lines()) {
+            invoiceOfLine.put(line.referralId(), event.invoiceId());
+            lines.add(line.referralId());
+        }
+        linesOfInvoice.put(event.invoiceId(), lines);
+        periodOfInvoice.put(event.invoiceId(), event.periodEnd());
+        activeInvoiceOfPeriod.put(event.periodEnd(), event.invoiceId());
+        invoicesPerPeriod.merge(event.periodEnd(), 1, Integer::sum);
+    }
+
+    @EventSourcingHandler
+    void on(InvoiceCreditedEvent event) {
+        Set<String> lines = linesOfInvoice.get(event.invoiceId());
+        for (InvoiceLine line : event.lines()) {
+            invoiceOfLine.remove(line.referralId());
+            lines.remove(line.referralId());
+        }
+        if (lines.isEmpty()) {
+            activeInvoiceOfPeriod.remove(periodOfInvoice.get(event.invoiceId()), event.invoiceId());
+        }
+        creditNotesPerInvoice.merge(event.invoiceId(), 1, Integer::sum);
     }
 
     @EventSourcingHandler

@@ -6,6 +6,8 @@ import nl.startpakket.billing.api.ContractAmendedEvent;
 import nl.startpakket.billing.api.ContractRegisteredEvent;
 import nl.startpakket.billing.api.ContractTerms;
 import nl.startpakket.billing.api.FundingPutOnHoldEvent;
+import nl.startpakket.billing.api.InvoiceIssuedEvent;
+import nl.startpakket.billing.api.InvoiceKind;
 import nl.startpakket.billing.api.FundingReleasedEvent;
 import nl.startpakket.billing.api.FundingReservedEvent;
 import nl.startpakket.billing.api.Money;
@@ -13,6 +15,7 @@ import nl.startpakket.billing.api.ReferralBackloggedEvent;
 import nl.startpakket.events.billing.v1.BillableLineRecorded;
 import nl.startpakket.events.billing.v1.ContractAmended;
 import nl.startpakket.events.billing.v1.ContractRegistered;
+import nl.startpakket.events.billing.v1.InvoiceIssued;
 import nl.startpakket.events.funding.v1.FundingOnHold;
 import nl.startpakket.events.funding.v1.FundingReleased;
 import nl.startpakket.events.funding.v1.FundingReserved;
@@ -91,6 +94,16 @@ public class BillingEventPublisher {
         publisher.publish(new BillableLineRecorded(EventIds.derive(id, BillableLineRecorded.class), event.occurredAt(),
                 event.contractId(), event.municipality(), event.referralId(), event.phase(), event.deliveredOn(),
                 event.amount().amount()));
+    }
+
+    @EventHandler
+    void on(InvoiceIssuedEvent event, @MessageIdentifier String id) {
+        java.math.BigDecimal sign = event.kind() == InvoiceKind.CREDIT_NOTE ? java.math.BigDecimal.ONE.negate()
+                : java.math.BigDecimal.ONE;
+        publisher.publish(new InvoiceIssued(EventIds.derive(id, InvoiceIssued.class), event.occurredAt(),
+                event.contractId(), event.municipality(), event.invoiceId(), event.number(), event.issueDate(),
+                event.periodStart(), event.periodEnd(), event.lines().size(),
+                event.lineTotal().amount().multiply(sign), event.total().amount().multiply(sign)));
     }
 
     private static java.math.BigDecimal amount(Money money) {

@@ -1,12 +1,20 @@
 package nl.startpakket.billing.command.contract;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import nl.startpakket.billing.api.AmendContractCommand;
 import nl.startpakket.billing.api.BillableLineRecordedEvent;
+import nl.startpakket.billing.api.CloseInvoicePeriodCommand;
 import nl.startpakket.billing.api.ContractAmendedEvent;
+import nl.startpakket.billing.api.CreditInvoiceCommand;
+import nl.startpakket.billing.api.InvoiceCreditedEvent;
+import nl.startpakket.billing.api.InvoiceLine;
+import nl.startpakket.billing.api.InvoicePeriodClosedEvent;
+import nl.startpakket.billing.api.InvoicePeriodResult;
 import nl.startpakket.billing.api.ContractRegisteredEvent;
 import nl.startpakket.billing.api.ContractRuleViolation;
 import nl.startpakket.billing.api.ContractTerms;
@@ -16,6 +24,12 @@ import nl.startpakket.billing.api.FundingReleasedEvent;
 import nl.startpakket.billing.api.FundingReservedEvent;
 import nl.startpakket.billing.api.HoldReason;
 import nl.startpakket.billing.api.InvoicePeriod;
+import nl.startpakket.billing.api.InvoiceRecipient;
+import nl.startpakket.billing.api.InvoicingDetails;
+import nl.startpakket.billing.api.InvoicingDetailsChangedEvent;
+import nl.startpakket.billing.api.UsageMeasure;
+import nl.startpakket.billing.api.UsageThresholdReachedEvent;
+import nl.startpakket.billing.api.VatTreatment;
 import nl.startpakket.billing.api.Money;
 import nl.startpakket.billing.api.RecordDeliveryCommand;
 import nl.startpakket.billing.api.RegisterContractCommand;
@@ -48,8 +62,16 @@ class ContractTest {
                 Money.eur(80), maxPackages, budget, InvoicePeriod.MONTHLY);
     }
 
+    static final InvoicingDetails INVOICING = new InvoicingDetails(InvoiceRecipient.defaultFor("GM0406", ID),
+            new VatTreatment("E", BigDecimal.ZERO, "Vrijgesteld van btw"));
+
     static ContractRegisteredEvent registered(Integer maxPackages, Money budget) {
-        return new ContractRegisteredEvent(ID, terms(maxPackages, budget), "coordinator", NOW);
+        return new ContractRegisteredEvent(ID, terms(maxPackages, budget), INVOICING, "coordinator", NOW);
+    }
+
+    static UsageThresholdReachedEvent capWarning(int threshold, long used, long cap) {
+        return new UsageThresholdReachedEvent(ID, "GM0406", UsageMeasure.CAP, threshold, BigDecimal.valueOf(used),
+                BigDecimal.valueOf(cap), NOW);
     }
 
     static FundingReservedEvent reserved(String referralId) {
@@ -72,14 +94,14 @@ class ContractTest {
     @Test
     void shouldRegisterWhenNew() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterContractCommand(ID, terms(125, Money.eur(10_000)), "coordinator"))
+                .when(new RegisterContractCommand(ID, terms(125, Money.eur(10_000)), INVOICING, "coordinator"))
                 .expectEvents(registered(125, Money.eur(10_000)));
     }
 
     @Test
     void shouldChangeNothingWhenTheSameTermsAreRegisteredAgain() {
         fixture.given(registered(125, Money.eur(10_000)))
-                .when(new RegisterContractCommand(ID, terms(125, Money.eur(10_000)), "someone-else"))
+                .when(new RegisterContractCommand(ID, terms(125, Money.eur(10_000)), INVOICING, "someone-else"))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -87,7 +109,7 @@ class ContractTest {
     @Test
     void shouldRefuseWhenRegisteredAgainWithOtherTerms() {
         fixture.given(registered(125, Money.eur(10_000)))
-                .when(new RegisterContractCommand(ID, terms(200, Money.eur(10_000)), "coordinator"))
+                .when(new RegisterContractCommand(ID, terms(200, Money.eur(10_000)), INVOICING, "coordinator"))
                 .expectException(ContractRuleViolation.class)
                 .expectNoEvents();
     }
@@ -97,7 +119,7 @@ class ContractTest {
         ContractTerms backwards = new ContractTerms("GM0406", LocalDate.of(2026, 2, 1), LocalDate.of(2026, 1, 31),
                 Money.eur(80), Money.eur(80), 10, null, InvoicePeriod.MONTHLY);
         fixture.givenNoPriorActivity()
-                .when(new RegisterContractCommand(ID, backwards, "coordinator"))
+                .when(new RegisterContractCommand(ID, backwards, INVOICING, "coordinator"))
                 .expectException(ContractRuleViolation.class);
     }
 
@@ -112,7 +134,7 @@ class ContractTest {
     void shouldReserveAtThePriceOfThePhase() {
         ContractTerms prices = new ContractTerms("GM0406", LocalDate.of(2026, 2, 1), LocalDate.of(2027, 1, 31),
                 Money.eur(80), Money.eur("95.50"), null, null, InvoicePeriod.QUARTERLY);
-        fixture.given(new ContractRegisteredEvent(ID, prices, "coordinator", NOW))
+        fixture.given(new ContractRegisteredEvent(ID, prices, INVOICING, "coordinator", NOW))
                 .when(new ReserveFundingCommand(ID, "R-1", Phase.TODDLER, REFERRAL_DATE))
                 .expectEvents(new FundingReservedEvent(ID, "GM0406", "R-1", Phase.TODDLER, REFERRAL_DATE,
                         Money.eur("95.50"), false, TODAY, NOW));
@@ -173,7 +195,9 @@ class ContractTest {
                                 LocalDate.of(2027, 1, 31), 1, null, LocalDate.of(2027, 1, 31), "finance",
                                 "Consulted the municipality", NOW),
                         reserved("R-2", true),
-                        reserved("R-3", true));
+                        reserved("R-3", true),
+                        capWarning(80, 3, 3),
+                        capWarning(100, 3, 3));
     }
 
     @Test
@@ -184,7 +208,11 @@ class ContractTest {
                         new ContractAmendedEvent(ID, "GM0406", LocalDate.of(2026, 2, 1), null, Money.eur(160),
                                 LocalDate.of(2027, 1, 31), null, Money.eur(80), LocalDate.of(2027, 1, 31), "finance",
                                 "Extra budget", NOW),
-                        reserved("R-2", true));
+                        reserved("R-2", true),
+                        new UsageThresholdReachedEvent(ID, "GM0406", UsageMeasure.BUDGET, 80, new BigDecimal("160.00"),
+                                new BigDecimal("160.00"), NOW),
+                        new UsageThresholdReachedEvent(ID, "GM0406", UsageMeasure.BUDGET, 100, new BigDecimal("160.00"),
+                                new BigDecimal("160.00"), NOW));
     }
 
     @Test
@@ -205,7 +233,8 @@ class ContractTest {
 
     @Test
     void shouldGiveTheFreedSlotToTheOldestWaitingReferralWhenCancelled() {
-        fixture.given(registered(1, null), reserved("R-1"), held("R-2", HoldReason.CAP_REACHED))
+        fixture.given(registered(1, null), reserved("R-1"), capWarning(80, 1, 1), capWarning(100, 1, 1),
+                        held("R-2", HoldReason.CAP_REACHED))
                 .when(new ReleaseFundingCommand(ID, "R-1", "MOVED_AWAY"))
                 .expectEvents(
                         new FundingReleasedEvent(ID, "GM0406", "R-1", Phase.BABY, true, Money.eur(80), "MOVED_AWAY",
@@ -227,6 +256,133 @@ class ContractTest {
                         new BillableLineRecordedEvent(ID, "GM0406", "R-1", Phase.BABY, TODAY, Money.eur(80), NOW))
                 .when(new ReleaseFundingCommand(ID, "R-1", "TOO_LATE"))
                 .expectNoEvents();
+    }
+
+    @Test
+    void shouldWarnOnceWhenUsagePassesEightyPercentOfTheCap() {
+        fixture.given(registered(5, null), reserved("R-1"), reserved("R-2"), reserved("R-3"))
+                .when(reserve("R-4"))
+                .expectEvents(reserved("R-4"), capWarning(80, 4, 5));
+    }
+
+    @Test
+    void shouldNotWarnAgainWhenTheThresholdWasReported() {
+        fixture.given(registered(10, null), reserved("R-1"), reserved("R-2"), reserved("R-3"), reserved("R-4"),
+                        reserved("R-5"), reserved("R-6"), reserved("R-7"), reserved("R-8"), capWarning(80, 8, 10))
+                .when(reserve("R-9"))
+                .expectEvents(reserved("R-9"));
+    }
+
+    @Test
+    void shouldWarnAgainAfterAnAmendmentRaisedTheCap() {
+        fixture.given(registered(5, null), reserved("R-1"), reserved("R-2"), reserved("R-3"), reserved("R-4"),
+                        capWarning(80, 4, 5),
+                        new ContractAmendedEvent(ID, "GM0406", LocalDate.of(2026, 2, 1), 10, null,
+                                LocalDate.of(2027, 1, 31), 5, null, LocalDate.of(2027, 1, 31), "finance", "More", NOW),
+                        reserved("R-5"), reserved("R-6"), reserved("R-7"))
+                .when(reserve("R-8"))
+                .expectEvents(reserved("R-8"), capWarning(80, 8, 10));
+    }
+
+    @Test
+    void shouldChangeOnlyTheInvoicingDetailsWhenRegisteredAgainWithOtherOnes() {
+        InvoicingDetails other = new InvoicingDetails(new InvoiceRecipient("Gemeente Huizen", "Postbus 5", "1270 AA",
+                "Huizen", "NL", "PO-2026-17", "PO-2026-17", "0190", "00000001234567890000"),
+                new VatTreatment("S", new BigDecimal("21"), null));
+        fixture.given(registered(125, Money.eur(10_000)))
+                .when(new RegisterContractCommand(ID, terms(125, Money.eur(10_000)), other, "finance"))
+                .expectEvents(new InvoicingDetailsChangedEvent(ID, other, "finance", NOW));
+    }
+
+    @Test
+    void shouldRefuseAnExemptionWithoutItsText() {
+        InvoicingDetails noText = new InvoicingDetails(InvoiceRecipient.defaultFor("GM0406", ID),
+                new VatTreatment("E", BigDecimal.ZERO, " "));
+        fixture.givenNoPriorActivity()
+                .when(new RegisterContractCommand(ID, terms(125, null), noText, "finance"))
+                .expectException(ContractRuleViolation.class);
+    }
+
+    static BillableLineRecordedEvent line(String referralId, LocalDate deliveredOn) {
+        return new BillableLineRecordedEvent(ID, "GM0406", referralId, Phase.BABY, deliveredOn, Money.eur(80), NOW);
+    }
+
+    static InvoiceLine invoiceLine(String referralId, LocalDate deliveredOn) {
+        return new InvoiceLine(referralId, Phase.BABY, deliveredOn, Money.eur(80));
+    }
+
+    static final LocalDate FEB_END = LocalDate.of(2026, 2, 28);
+
+    @Test
+    void shouldInvoiceTheLinesDeliveredUpToThePeriodEndWhenThePeriodIsClosed() {
+        fixture.given(registered(125, null), reserved("R-1"), reserved("R-2"), reserved("R-3"),
+                        line("R-2", LocalDate.of(2026, 2, 20)), line("R-1", LocalDate.of(2026, 2, 10)),
+                        line("R-3", LocalDate.of(2026, 3, 1)))
+                .when(new CloseInvoicePeriodCommand(ID, FEB_END, "finance"))
+                .expectEvents(new InvoicePeriodClosedEvent(ID, "GM0406", "INV-" + ID + "-20260228",
+                        LocalDate.of(2026, 2, 1), FEB_END,
+                        List.of(invoiceLine("R-1", LocalDate.of(2026, 2, 10)), invoiceLine("R-2", LocalDate.of(2026, 2, 20))),
+                        INVOICING, "finance", NOW))
+                .expectResultMessagePayload(new InvoicePeriodResult("INV-" + ID + "-20260228", true));
+    }
+
+    @Test
+    void shouldAnswerTheSameInvoiceWhenTheSamePeriodIsAskedAgain() {
+        fixture.given(registered(125, null), reserved("R-1"), line("R-1", LocalDate.of(2026, 2, 10)),
+                        new InvoicePeriodClosedEvent(ID, "GM0406", "INV-x", LocalDate.of(2026, 2, 1), FEB_END,
+                                List.of(invoiceLine("R-1", LocalDate.of(2026, 2, 10))), INVOICING, "finance", NOW),
+                        reserved("R-2"), line("R-2", LocalDate.of(2026, 2, 27)))
+                .when(new CloseInvoicePeriodCommand(ID, FEB_END, "finance"))
+                .expectNoEvents()
+                .expectResultMessagePayload(new InvoicePeriodResult("INV-x", false));
+    }
+
+    @Test
+    void shouldInvoiceNothingWhenNoLineWaits() {
+        fixture.given(registered(125, null), reserved("R-1"))
+                .when(new CloseInvoicePeriodCommand(ID, FEB_END, "finance"))
+                .expectNoEvents()
+                .expectResultMessagePayload(null);
+    }
+
+    @Test
+    void shouldRefuseWhenThePeriodHasNotEnded() {
+        fixture.given(registered(125, null))
+                .when(new CloseInvoicePeriodCommand(ID, TODAY, "finance"))
+                .expectException(ContractRuleViolation.class);
+    }
+
+    @Test
+    void shouldTakeTheLinesBackWhenTheInvoiceIsCredited() {
+        fixture.given(registered(125, null), reserved("R-1"), line("R-1", LocalDate.of(2026, 2, 10)),
+                        new InvoicePeriodClosedEvent(ID, "GM0406", "INV-x", LocalDate.of(2026, 2, 1), FEB_END,
+                                List.of(invoiceLine("R-1", LocalDate.of(2026, 2, 10))), INVOICING, "finance", NOW))
+                .when(new CreditInvoiceCommand(ID, "INV-x", null, "Wrong PO number", "finance"))
+                .expectEvents(new InvoiceCreditedEvent(ID, "GM0406", "INV-x", "CN-x-1",
+                        List.of(invoiceLine("R-1", LocalDate.of(2026, 2, 10))), INVOICING, "Wrong PO number", "finance", NOW))
+                .expectResultMessagePayload("CN-x-1");
+    }
+
+    @Test
+    void shouldIssueANewInvoiceForTheSamePeriodWhenTheFirstWasCredited() {
+        fixture.given(registered(125, null), reserved("R-1"), line("R-1", LocalDate.of(2026, 2, 10)),
+                        new InvoicePeriodClosedEvent(ID, "GM0406", "INV-" + ID + "-20260228", LocalDate.of(2026, 2, 1), FEB_END,
+                                List.of(invoiceLine("R-1", LocalDate.of(2026, 2, 10))), INVOICING, "finance", NOW),
+                        new InvoiceCreditedEvent(ID, "GM0406", "INV-" + ID + "-20260228", "CN-1",
+                                List.of(invoiceLine("R-1", LocalDate.of(2026, 2, 10))), INVOICING, "Wrong PO", "finance", NOW))
+                .when(new CloseInvoicePeriodCommand(ID, FEB_END, "finance"))
+                .expectResultMessagePayload(new InvoicePeriodResult("INV-" + ID + "-20260228-2", true));
+    }
+
+    @Test
+    void shouldRefuseToCreditALineTwice() {
+        fixture.given(registered(125, null), reserved("R-1"), line("R-1", LocalDate.of(2026, 2, 10)),
+                        new InvoicePeriodClosedEvent(ID, "GM0406", "INV-x", LocalDate.of(2026, 2, 1), FEB_END,
+                                List.of(invoiceLine("R-1", LocalDate.of(2026, 2, 10))), INVOICING, "finance", NOW),
+                        new InvoiceCreditedEvent(ID, "GM0406", "INV-x", "CN-x-1",
+                                List.of(invoiceLine("R-1", LocalDate.of(2026, 2, 10))), INVOICING, "Wrong", "finance", NOW))
+                .when(new CreditInvoiceCommand(ID, "INV-x", List.of("R-1"), "Again", "finance"))
+                .expectException(ContractRuleViolation.class);
     }
 
     @Test

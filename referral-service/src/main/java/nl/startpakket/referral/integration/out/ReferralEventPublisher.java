@@ -10,6 +10,7 @@ import nl.startpakket.platform.messaging.IntegrationEventPublisher;
 import nl.startpakket.referral.api.DeliveryDetails;
 import nl.startpakket.referral.api.ParentDetails;
 import nl.startpakket.referral.api.ReferralAcceptedEvent;
+import nl.startpakket.referral.api.ReferralAmendedEvent;
 import nl.startpakket.referral.api.ReferralCancelledEvent;
 import nl.startpakket.referral.api.ReferralRejectedEvent;
 import nl.startpakket.referral.api.ReferralSubmittedEvent;
@@ -46,6 +47,13 @@ public class ReferralEventPublisher {
                 event.referralId(), event.partnerId(), event.intermediaryType(), event.municipality(), event.phase(),
                 event.referralDate(), event.details().deliveryMethod(), event.consentFollowUp(),
                 event.pregnancyWeekAtReferral()));
+        publisher.publish(deliveryDetails(EventIds.derive(id, DeliveryDetailsShared.class), event.occurredAt(),
+                event.referralId(), event.municipality(), event.phase(), event.details()));
+    }
+
+    /** An amendment sends fulfilment the complete delivery details again. */
+    @EventHandler
+    void on(ReferralAmendedEvent event, @MessageIdentifier String id) {
         publisher.publish(deliveryDetails(EventIds.derive(id, DeliveryDetailsShared.class), event.occurredAt(),
                 event.referralId(), event.municipality(), event.phase(), event.details()));
     }

@@ -1,4 +1,4 @@
-package nl.startpakket.fulfilment.command;
+package nl.startpakket.fulfilment.command.job;
 
 import java.time.LocalDate;
 import java.time.Period;

@@ -1,11 +1,16 @@
-package nl.startpakket.fulfilment.command;
+package nl.startpakket.fulfilment.command.job;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import nl.startpakket.events.DeliveryMethod;
 import nl.startpakket.events.Phase;
 import nl.startpakket.fulfilment.api.Actor;
@@ -13,11 +18,15 @@ import nl.startpakket.fulfilment.api.CancelJobCommand;
 import nl.startpakket.fulfilment.api.ClaimJobCommand;
 import nl.startpakket.fulfilment.api.ConfirmDeliveryCommand;
 import nl.startpakket.fulfilment.api.DeliveryDetailsRecordedEvent;
+import nl.startpakket.fulfilment.api.ExceptionKind;
 import nl.startpakket.fulfilment.api.FundingRecordedEvent;
 import nl.startpakket.fulfilment.api.HandOverCommand;
 import nl.startpakket.fulfilment.api.JobClaimedEvent;
+import nl.startpakket.fulfilment.api.ItemQuantity;
 import nl.startpakket.fulfilment.api.JobDeadlineChangedEvent;
+import nl.startpakket.fulfilment.api.JobExceptionReportedEvent;
 import nl.startpakket.fulfilment.api.JobReleasedEvent;
+import nl.startpakket.fulfilment.api.JobResumedEvent;
 import nl.startpakket.fulfilment.api.JobStatus;
 import nl.startpakket.fulfilment.api.MarkPackedCommand;
 import nl.startpakket.fulfilment.api.PackageDeliveredEvent;
@@ -31,6 +40,9 @@ import nl.startpakket.fulfilment.api.RecordDeliveryDetailsCommand;
 import nl.startpakket.fulfilment.api.RecordFundingCommand;
 import nl.startpakket.fulfilment.api.ReleaseJobCommand;
 import nl.startpakket.fulfilment.api.ReleaseReason;
+import nl.startpakket.fulfilment.api.ReleaseStaleClaimCommand;
+import nl.startpakket.fulfilment.api.ReportExceptionCommand;
+import nl.startpakket.fulfilment.api.ResumeJobCommand;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -41,8 +53,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * One package to pack for one referral, id {@code J-<referralId>}. Created by whichever comes
  * first of funding and delivery details; queued once both are known; then claimed by one
- * volunteer, packed, handed over and delivered. Commands that come from Kafka are idempotent:
- * a redelivered event changes nothing and throws nothing.
+ * volunteer, packed, handed over and delivered; an exception (not reachable, returned, address
+ * unknown) parks it until someone resumes it. Commands that come from Kafka are idempotent: a
+ * redelivered event changes nothing and throws nothing.
  */
 @Aggregate
 public class PackingJob {
@@ -63,7 +76,15 @@ public class PackingJob {
     private String notes;
     private LocalDate deadline;
     private String heldBy;
+    private Instant claimedAt;
     private LocalDate handedOverOn;
+    /** A packed package is at the foundation (packed and not handed over, or returned). */
+    private boolean packageAtFoundation;
+    private List<ItemQuantity> itemsUsed = List.of();
+    private JobStatus statusBeforeException;
+
+    private static final Set<JobStatus> EXCEPTION_ALLOWED =
+            EnumSet.of(JobStatus.QUEUED, JobStatus.CLAIMED, JobStatus.PACKED, JobStatus.HANDED_OVER);
 
     protected PackingJob() {
         // for Axon
@@ -113,7 +134,7 @@ public class PackingJob {
         }
         JobStatus previous = status == null ? JobStatus.PENDING : status;
         apply(new PackingJobCancelledEvent(command.jobId(), command.referralId(), command.cause(), command.reason(),
-                previous, heldBy, previous == JobStatus.PACKED, clock.instant()));
+                previous, heldBy, packageAtFoundation, packageAtFoundation ? itemsUsed : List.of(), clock.instant()));
     }
 
     private void queueWhenComplete(Clock clock, DeadlinePolicy policy) {
@@ -170,7 +191,15 @@ public class PackingJob {
         if (!heldBy.equals(actor.username()) && !actor.coordinator()) {
             throw PackingJobRefusal.heldByOther(jobId, status, heldBy);
         }
-        apply(new PackagePackedEvent(jobId, referralId, municipality, phase, heldBy, LocalDate.now(clock), clock.instant()));
+        List<ItemQuantity> used = new ArrayList<>();
+        for (ItemQuantity item : command.itemsUsed()) {
+            if (item.itemId() == null || item.itemId().isBlank() || item.quantity() <= 0) {
+                throw PackingJobRefusal.invalid(jobId, status, "item-quantity", "Every item used needs an item and a positive quantity.");
+            }
+            used.add(item);
+        }
+        apply(new PackagePackedEvent(jobId, referralId, municipality, phase, heldBy, LocalDate.now(clock),
+                command.templateId(), used, clock.instant()));
     }
 
     @CommandHandler
@@ -182,7 +211,7 @@ public class PackingJob {
         String carrierReference = command.carrierReference() == null || command.carrierReference().isBlank()
                 ? null : command.carrierReference().trim();
         if (method == DeliveryMethod.HOME_DELIVERY && carrierReference == null) {
-            throw PackingJobRefusal.invalid(jobId, status, "A home delivery needs the carrier's reference.");
+            throw PackingJobRefusal.invalid(jobId, status, "carrier-reference-required", "A home delivery needs the carrier's reference.");
         }
         LocalDate today = LocalDate.now(clock);
         Integer daysBeforeDueDate = phase == Phase.BABY && expectedDueDate != null
@@ -199,10 +228,55 @@ public class PackingJob {
         LocalDate today = LocalDate.now(clock);
         LocalDate on = command.deliveredOn() != null ? command.deliveredOn() : today;
         if (on.isAfter(today) || on.isBefore(handedOverOn)) {
-            throw PackingJobRefusal.invalid(jobId, status,
+            throw PackingJobRefusal.invalid(jobId, status, "delivery-date-out-of-range",
                     "The delivery date must lie between the hand-over (" + handedOverOn + ") and today.");
         }
         apply(new PackageDeliveredEvent(jobId, referralId, municipality, phase, on, command.actor().username(), clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(ReleaseStaleClaimCommand command, Clock clock) {
+        if (status != JobStatus.CLAIMED || claimedAt.isAfter(command.claimedBefore())) {
+            return; // packed, released or claimed again in the meantime
+        }
+        apply(new JobReleasedEvent(jobId, referralId, heldBy, Actor.system().username(), ReleaseReason.STALE, clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(ReportExceptionCommand command, Clock clock) {
+        if (!EXCEPTION_ALLOWED.contains(status)) {
+            throw PackingJobRefusal.illegal(jobId, status, "report an exception on");
+        }
+        Actor actor = command.actor();
+        if (status == JobStatus.CLAIMED && !heldBy.equals(actor.username()) && !actor.coordinator()) {
+            throw PackingJobRefusal.heldByOther(jobId, status, heldBy);
+        }
+        if (command.kind() == null || command.reason() == null || command.reason().isBlank()) {
+            throw PackingJobRefusal.invalid(jobId, status, "exception-reason-required", "An exception needs a kind and a reason.");
+        }
+        if (command.kind() == ExceptionKind.RETURNED && status != JobStatus.HANDED_OVER) {
+            throw PackingJobRefusal.invalid(jobId, status, "return-needs-hand-over", "Only a package that was handed over can come back.");
+        }
+        apply(new JobExceptionReportedEvent(jobId, referralId, command.kind(), command.reason().trim(), status,
+                actor.username(), clock.instant()));
+    }
+
+    @CommandHandler
+    public JobStatus handle(ResumeJobCommand command, Clock clock) {
+        if (status != JobStatus.EXCEPTION) {
+            throw PackingJobRefusal.illegal(jobId, status, "resume");
+        }
+        JobStatus back;
+        if (packageAtFoundation) {
+            back = JobStatus.PACKED;
+        } else if (statusBeforeException == JobStatus.HANDED_OVER) {
+            back = JobStatus.HANDED_OVER;
+        } else {
+            back = JobStatus.QUEUED;
+        }
+        String note = command.note() == null || command.note().isBlank() ? null : command.note().trim();
+        apply(new JobResumedEvent(jobId, referralId, back, note, command.actor().username(), clock.instant()));
+        return back;
     }
 
     // --- state --------------------------------------------------------------------------------
@@ -252,23 +326,45 @@ public class PackingJob {
     void on(JobClaimedEvent event) {
         status = JobStatus.CLAIMED;
         heldBy = event.volunteer();
+        claimedAt = event.occurredAt();
     }
 
     @EventSourcingHandler
     void on(JobReleasedEvent event) {
         status = JobStatus.QUEUED;
         heldBy = null;
+        claimedAt = null;
     }
 
     @EventSourcingHandler
     void on(PackagePackedEvent event) {
         status = JobStatus.PACKED;
+        packageAtFoundation = true;
+        itemsUsed = event.itemsUsed();
     }
 
     @EventSourcingHandler
     void on(PackageHandedOverEvent event) {
         status = JobStatus.HANDED_OVER;
         handedOverOn = event.handedOverOn();
+        packageAtFoundation = false;
+    }
+
+    @EventSourcingHandler
+    void on(JobExceptionReportedEvent event) {
+        statusBeforeException = event.previousStatus();
+        status = JobStatus.EXCEPTION;
+        heldBy = null;
+        claimedAt = null;
+        if (event.kind() == ExceptionKind.RETURNED) {
+            packageAtFoundation = true;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(JobResumedEvent event) {
+        status = event.status();
+        statusBeforeException = null;
     }
 
     @EventSourcingHandler
@@ -282,5 +378,6 @@ public class PackingJob {
         referralId = event.referralId();
         status = JobStatus.CANCELLED;
         heldBy = null;
+        packageAtFoundation = false;
     }
 }

@@ -1,10 +1,11 @@
-package nl.startpakket.fulfilment.command;
+package nl.startpakket.fulfilment.command.job;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
+import java.util.List;
 import nl.startpakket.events.DeliveryMethod;
 import nl.startpakket.events.Phase;
 import nl.startpakket.fulfilment.api.Actor;
@@ -14,7 +15,11 @@ import nl.startpakket.fulfilment.api.ClaimJobCommand;
 import nl.startpakket.fulfilment.api.ConfirmDeliveryCommand;
 import nl.startpakket.fulfilment.api.DeliveryDetailsRecordedEvent;
 import nl.startpakket.fulfilment.api.FundingRecordedEvent;
+import nl.startpakket.fulfilment.api.ExceptionKind;
 import nl.startpakket.fulfilment.api.HandOverCommand;
+import nl.startpakket.fulfilment.api.ItemQuantity;
+import nl.startpakket.fulfilment.api.JobExceptionReportedEvent;
+import nl.startpakket.fulfilment.api.JobResumedEvent;
 import nl.startpakket.fulfilment.api.JobClaimedEvent;
 import nl.startpakket.fulfilment.api.JobDeadlineChangedEvent;
 import nl.startpakket.fulfilment.api.JobReleasedEvent;
@@ -31,6 +36,9 @@ import nl.startpakket.fulfilment.api.RecordDeliveryDetailsCommand;
 import nl.startpakket.fulfilment.api.RecordFundingCommand;
 import nl.startpakket.fulfilment.api.ReleaseJobCommand;
 import nl.startpakket.fulfilment.api.ReleaseReason;
+import nl.startpakket.fulfilment.api.ReleaseStaleClaimCommand;
+import nl.startpakket.fulfilment.api.ReportExceptionCommand;
+import nl.startpakket.fulfilment.api.ResumeJobCommand;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,6 +53,7 @@ class PackingJobTest {
     static final String JOB = "J-R-1";
     static final Recipient RECIPIENT = new Recipient("A. de Vries", "Kerkstraat", "1", "1271 AA", "Huizen", null, null);
     static final LocalDate DUE = LocalDate.of(2026, 6, 1);
+    static final List<ItemQuantity> ITEMS = List.of(new ItemQuantity("romper-50-56", 4), new ItemQuantity("baby-care-set", 1));
 
     FixtureConfiguration<PackingJob> fixture;
 
@@ -91,7 +100,7 @@ class PackingJobTest {
     static Object[] packed() {
         Object[] claimed = claimedBy("volunteer");
         return new Object[] {claimed[0], claimed[1], claimed[2], claimed[3],
-                new PackagePackedEvent(JOB, REFERRAL, "GM0406", Phase.BABY, "volunteer", TODAY, NOW)};
+                new PackagePackedEvent(JOB, REFERRAL, "GM0406", Phase.BABY, "volunteer", TODAY, "baby-girl", ITEMS, NOW)};
     }
 
     static Object[] handedOver() {
@@ -218,8 +227,8 @@ class PackingJobTest {
     @Test
     void shouldMarkPackedWhenTheHolderFinishes() {
         fixture.given(claimedBy("volunteer"))
-                .when(new MarkPackedCommand(JOB, Actor.volunteer("volunteer")))
-                .expectEvents(new PackagePackedEvent(JOB, REFERRAL, "GM0406", Phase.BABY, "volunteer", TODAY, NOW));
+                .when(new MarkPackedCommand(JOB, Actor.volunteer("volunteer"), "baby-girl", ITEMS))
+                .expectEvents(new PackagePackedEvent(JOB, REFERRAL, "GM0406", Phase.BABY, "volunteer", TODAY, "baby-girl", ITEMS, NOW));
     }
 
     @Test
@@ -292,7 +301,7 @@ class PackingJobTest {
         fixture.given(claimedBy("volunteer"))
                 .when(new CancelJobCommand(JOB, REFERRAL, CancellationCause.REFERRAL_CANCELLED, "NO_LONGER_NEEDED"))
                 .expectEvents(new PackingJobCancelledEvent(JOB, REFERRAL, CancellationCause.REFERRAL_CANCELLED,
-                        "NO_LONGER_NEEDED", JobStatus.CLAIMED, "volunteer", false, NOW));
+                        "NO_LONGER_NEEDED", JobStatus.CLAIMED, "volunteer", false, List.of(), NOW));
     }
 
     @Test
@@ -300,13 +309,13 @@ class PackingJobTest {
         fixture.given(packed())
                 .when(new CancelJobCommand(JOB, REFERRAL, CancellationCause.FUNDING_RELEASED, "REFERRAL_CANCELLED"))
                 .expectEvents(new PackingJobCancelledEvent(JOB, REFERRAL, CancellationCause.FUNDING_RELEASED,
-                        "REFERRAL_CANCELLED", JobStatus.PACKED, "volunteer", true, NOW));
+                        "REFERRAL_CANCELLED", JobStatus.PACKED, "volunteer", true, ITEMS, NOW));
     }
 
     @Test
     void shouldChangeNothingWhenACancellationIsRedelivered() {
         fixture.given(funded(Phase.BABY), new PackingJobCancelledEvent(JOB, REFERRAL, CancellationCause.REFERRAL_CANCELLED,
-                        "x", JobStatus.PENDING, null, false, NOW))
+                        "x", JobStatus.PENDING, null, false, List.of(), NOW))
                 .when(new CancelJobCommand(JOB, REFERRAL, CancellationCause.FUNDING_RELEASED, "x"))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
@@ -325,15 +334,114 @@ class PackingJobTest {
         fixture.givenNoPriorActivity()
                 .when(new CancelJobCommand(JOB, REFERRAL, CancellationCause.REFERRAL_CANCELLED, "x"))
                 .expectEvents(new PackingJobCancelledEvent(JOB, REFERRAL, CancellationCause.REFERRAL_CANCELLED, "x",
-                        JobStatus.PENDING, null, false, NOW));
+                        JobStatus.PENDING, null, false, List.of(), NOW));
     }
 
     @Test
     void shouldIgnoreLateFundingWhenAlreadyCancelled() {
         fixture.given(new PackingJobCancelledEvent(JOB, REFERRAL, CancellationCause.REFERRAL_CANCELLED, "x",
-                        JobStatus.PENDING, null, false, NOW))
+                        JobStatus.PENDING, null, false, List.of(), NOW))
                 .when(fund(Phase.BABY))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
+    }
+
+    @Test
+    void shouldRefuseAnItemWithoutPositiveQuantityWhenPacking() {
+        fixture.given(claimedBy("volunteer"))
+                .when(new MarkPackedCommand(JOB, Actor.volunteer("volunteer"), "baby-girl", List.of(new ItemQuantity("romper-50-56", 0))))
+                .expectException(PackingJobRefusal.class);
+    }
+
+    @Test
+    void shouldReleaseAStaleClaimWhenClaimedBeforeTheCutoff() {
+        fixture.given(claimedBy("volunteer"))
+                .when(new ReleaseStaleClaimCommand(JOB, NOW.plusSeconds(1)))
+                .expectEvents(new JobReleasedEvent(JOB, REFERRAL, "volunteer", "system", ReleaseReason.STALE, NOW));
+    }
+
+    @Test
+    void shouldKeepAClaimWhenItWasMadeAfterTheCutoff() {
+        fixture.given(claimedBy("volunteer"))
+                .when(new ReleaseStaleClaimCommand(JOB, NOW.minusSeconds(1)))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void shouldIgnoreAStaleReleaseWhenAlreadyPacked() {
+        fixture.given(packed())
+                .when(new ReleaseStaleClaimCommand(JOB, NOW.plusSeconds(60)))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void shouldParkTheJobWithReasonWhenTheFamilyIsNotReachable() {
+        fixture.given(QUEUED_BABY)
+                .when(new ReportExceptionCommand(JOB, Actor.volunteer("volunteer"), ExceptionKind.NOT_REACHABLE, " no answer 3x "))
+                .expectEvents(new JobExceptionReportedEvent(JOB, REFERRAL, ExceptionKind.NOT_REACHABLE, "no answer 3x",
+                        JobStatus.QUEUED, "volunteer", NOW));
+    }
+
+    @Test
+    void shouldRefuseAnExceptionWithoutReason() {
+        fixture.given(QUEUED_BABY)
+                .when(new ReportExceptionCommand(JOB, Actor.volunteer("volunteer"), ExceptionKind.ADDRESS_UNKNOWN, " "))
+                .expectException(PackingJobRefusal.class);
+    }
+
+    @Test
+    void shouldRefuseAReturnWhenThePackageNeverLeft() {
+        fixture.given(packed())
+                .when(new ReportExceptionCommand(JOB, Actor.volunteer("volunteer"), ExceptionKind.RETURNED, "back"))
+                .expectException(PackingJobRefusal.class);
+    }
+
+    @Test
+    void shouldRefuseAnExceptionOnAJobHeldByAnother() {
+        fixture.given(claimedBy("volunteer"))
+                .when(new ReportExceptionCommand(JOB, Actor.volunteer("volunteer2"), ExceptionKind.ADDRESS_UNKNOWN, "x"))
+                .expectException(PackingJobRefusal.class);
+    }
+
+    @Test
+    void shouldResumeIntoTheQueueWhenNothingWasPacked() {
+        fixture.given(QUEUED_BABY).andGiven(new JobExceptionReportedEvent(JOB, REFERRAL, ExceptionKind.ADDRESS_UNKNOWN,
+                        "no such street", JobStatus.QUEUED, "volunteer", NOW))
+                .when(new ResumeJobCommand(JOB, Actor.coordinator("coordinator"), "address corrected"))
+                .expectEvents(new JobResumedEvent(JOB, REFERRAL, JobStatus.QUEUED, "address corrected", "coordinator", NOW));
+    }
+
+    @Test
+    void shouldResumeAsPackedWhenAReturnedPackageIsBack() {
+        fixture.given(handedOver()).andGiven(new JobExceptionReportedEvent(JOB, REFERRAL, ExceptionKind.RETURNED,
+                        "carrier returned it", JobStatus.HANDED_OVER, "volunteer", NOW))
+                .when(new ResumeJobCommand(JOB, Actor.volunteer("volunteer"), null))
+                .expectEvents(new JobResumedEvent(JOB, REFERRAL, JobStatus.PACKED, null, "volunteer", NOW));
+    }
+
+    @Test
+    void shouldResumeAsHandedOverWhenThePackageIsStillOnItsWay() {
+        fixture.given(handedOver()).andGiven(new JobExceptionReportedEvent(JOB, REFERRAL, ExceptionKind.NOT_REACHABLE,
+                        "nobody home", JobStatus.HANDED_OVER, "volunteer", NOW))
+                .when(new ResumeJobCommand(JOB, Actor.volunteer("volunteer"), "new appointment"))
+                .expectEvents(new JobResumedEvent(JOB, REFERRAL, JobStatus.HANDED_OVER, "new appointment", "volunteer", NOW));
+    }
+
+    @Test
+    void shouldRefuseResumeWhenThereIsNoException() {
+        fixture.given(QUEUED_BABY)
+                .when(new ResumeJobCommand(JOB, Actor.volunteer("volunteer"), null))
+                .expectException(PackingJobRefusal.class);
+    }
+
+    @Test
+    void shouldRestockTheItemsWhenAReturnedPackageIsCancelled() {
+        fixture.given(handedOver()).andGiven(new JobExceptionReportedEvent(JOB, REFERRAL, ExceptionKind.RETURNED,
+                        "returned", JobStatus.HANDED_OVER, "volunteer", NOW))
+                .when(new CancelJobCommand(JOB, REFERRAL, CancellationCause.REFERRAL_CANCELLED, "MOVED_AWAY"))
+                .expectEvents(new PackingJobCancelledEvent(JOB, REFERRAL, CancellationCause.REFERRAL_CANCELLED,
+                        "MOVED_AWAY", JobStatus.EXCEPTION, null, true, ITEMS, NOW));
     }
 }

@@ -1,0 +1,23 @@
+package nl.startpakket.billing.api;
+
+/**
+ * Who receives the contract's invoices: the municipality's name and address, the buyer
+ * reference (Peppol BIS / SI-UBL require one: the reference or PO number the municipality wants
+ * on its invoices), an optional purchase order number and the electronic address for e-invoices
+ * ({@code endpointScheme} e.g. {@code 0190} for an OIN, with {@code endpointId}).
+ */
+public record InvoiceRecipient(
+        String name,
+        String street,
+        String postalCode,
+        String city,
+        String countryCode,
+        String buyerReference,
+        String purchaseOrder,
+        String endpointScheme,
+        String endpointId) {
+
+    public static InvoiceRecipient defaultFor(String municipality, String contractId) {
+        return new InvoiceRecipient("Gemeente " + municipality, null, null, null, "NL", contractId, null, null, null);
+    }
+}

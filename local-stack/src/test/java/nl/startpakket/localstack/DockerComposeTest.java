@@ -1,0 +1,229 @@
+package nl.startpakket.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * docker-compose.yml cannot be started here (no Docker engine), so this pins what it names against
+ * the code: the four services with their ports, only environment variables the services read, the
+ * Kafka cluster and MongoDB replica set they point at, their health checks, Prometheus' targets.
+ */
+class DockerComposeTest {
+
+    /** Spring Boot binds these from the environment without a placeholder (relaxed binding). */
+    private static final Set<String> RELAXED_BINDING = Set.of("SERVER_PORT", "SPRING_PROFILES_ACTIVE");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)");
+
+    private static Path root;
+    private static Map<String, Object> compose;
+    private static Map<String, Object> services;
+
+    @BeforeAll
+    static void parse() throws IOException {
+        root = Path.of("").toAbsolutePath();
+        while (!Files.exists(root.resolve("docker-compose.yml"))) {
+            root = root.getParent();
+            assertThat(root).as("docker-compose.yml above the working directory").isNotNull();
+        }
+        compose = new Yaml().load(Files.readString(root.resolve("docker-compose.yml")));
+        services = map(compose.get("services"));
+    }
+
+    @Test
+    void shouldDefineTheFourServicesOnTheirPortsBuiltFromThisRepository() {
+        for (Service service : Service.values()) {
+            Map<String, Object> definition = service(service.module());
+            String port = Integer.toString(service.defaultPort());
+
+            assertThat(list(definition.get("ports"))).as(service.module() + " ports").containsExactly(port + ":" + port);
+            assertThat(environment(definition)).as(service.module() + " SERVER_PORT").containsEntry("SERVER_PORT", port);
+            Map<String, Object> build = map(definition.get("build"));
+            assertThat(build.get("context")).isEqualTo(".");
+            assertThat(map(build.get("args"))).containsEntry("SERVICE", service.module());
+            assertThat(root.resolve(service.module()).resolve("pom.xml")).exists();
+        }
+        assertThat(read(root.resolve("Dockerfile")))
+                .contains("ARG SERVICE")
+                .contains("FROM eclipse-temurin:17-jre")
+                .contains("${SERVICE}-*-exec.jar");
+    }
+
+    @Test
+    void shouldPassOnlyEnvironmentVariablesTheServicesRead() {
+        for (Service service : Service.values()) {
+            Set<String> read = variablesReadBy(service);
+            assertThat(read).as("placeholders found for " + service.module())
+                    .contains("KAFKA_BOOTSTRAP_SERVERS", "MONGODB_URI", "KAFKA_REPLICATION_FACTOR");
+
+            assertThat(environment(service(service.module())).keySet())
+                    .as("environment of %s must be read by its code (placeholders in %s)", service.module(), read)
+                    .isSubsetOf(read);
+        }
+    }
+
+    @Test
+    void shouldPointEveryServiceAtTheKafkaClusterAndTheReplicaSetWithItsOwnDatabase() {
+        Set<String> databases = new TreeSet<>();
+        for (Service service : Service.values()) {
+            Map<String, String> env = environment(service(service.module()));
+            assertThat(env.get("KAFKA_REPLICATION_FACTOR")).isEqualTo("3");
+            for (String broker : env.get("KAFKA_BOOTSTRAP_SERVERS").split(",")) {
+                assertThat(services).as("broker " + broker).containsKey(broker.split(":")[0]);
+            }
+            String uri = env.get("MONGODB_URI");
+            assertThat(uri).startsWith("mongodb://").contains("replicaSet=rs0");
+            for (String member : uri.substring("mongodb://".length(), uri.indexOf('/', "mongodb://".length())).split(",")) {
+                assertThat(services).as("Mongo member " + member).containsKey(member.split(":")[0]);
+            }
+            String database = mongoDatabaseOf(service);
+            assertThat(database).as("spring.data.mongodb.database of " + service.module()).isNotBlank();
+            databases.add(database);
+            assertThat(map(service(service.module()).get("depends_on")).keySet())
+                    .contains("kafka-1", "kafka-2", "kafka-3", "mongo-init");
+        }
+        assertThat(databases).as("one database per service").hasSize(Service.values().length);
+    }
+
+    @Test
+    void shouldRunAThreeNodeKraftClusterAndAThreeMemberReplicaSet() {
+        List<String> voters = new ArrayList<>();
+        for (int node = 1; node <= 3; node++) {
+            Map<String, Object> kafka = service("kafka-" + node);
+            Map<String, String> env = environment(kafka);
+            assertThat(String.valueOf(kafka.get("image"))).startsWith("apache/kafka:");
+            assertThat(env).containsEntry("KAFKA_NODE_ID", Integer.toString(node))
+                    .containsEntry("KAFKA_PROCESS_ROLES", "broker,controller")
+                    .containsEntry("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://kafka-" + node + ":9092")
+                    .containsEntry("KAFKA_MIN_INSYNC_REPLICAS", "2");
+            voters.add(env.get("KAFKA_CONTROLLER_QUORUM_VOTERS"));
+        }
+        assertThat(voters).containsOnly("1@kafka-1:9093,2@kafka-2:9093,3@kafka-3:9093");
+
+        for (int member = 1; member <= 3; member++) {
+            Map<String, Object> mongo = service("mongo-" + member);
+            assertThat(String.valueOf(mongo.get("image"))).isEqualTo("mongo:7");
+            assertThat(list(mongo.get("command"))).contains("--replSet", "rs0");
+            assertThat(mongo).containsKey("healthcheck");
+        }
+        String init = String.join(" ", list(service("mongo-init").get("command")));
+        assertThat(init).contains("rs.initiate", "_id: 'rs0'", "mongo-1:27017", "mongo-2:27017", "mongo-3:27017");
+    }
+
+    @Test
+    void shouldCheckEveryServicesReadinessOnItsOwnPort() {
+        for (Service service : Service.values()) {
+            Map<String, Object> healthcheck = map(service(service.module()).get("healthcheck"));
+            assertThat(String.join(" ", list(healthcheck.get("test"))))
+                    .contains("http://localhost:" + service.defaultPort() + ServiceProcess.READINESS_PATH);
+        }
+    }
+
+    @Test
+    void shouldLetPrometheusScrapeEveryService() throws IOException {
+        Map<String, Object> prometheus = service("prometheus");
+        assertThat(list(prometheus.get("volumes")))
+                .contains("./docker/prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro");
+
+        Map<String, Object> config = new Yaml().load(Files.readString(root.resolve("docker/prometheus/prometheus.yml")));
+        Set<String> targets = new TreeSet<>();
+        for (Object job : objects(config.get("scrape_configs"))) {
+            Map<String, Object> scrape = map(job);
+            assertThat(scrape.get("metrics_path")).isEqualTo("/actuator/prometheus");
+            for (Object staticConfig : objects(scrape.get("static_configs"))) {
+                targets.addAll(list(map(staticConfig).get("targets")));
+            }
+        }
+        assertThat(targets).isEqualTo(Arrays.stream(Service.values())
+                .map(s -> s.module() + ":" + s.defaultPort())
+                .collect(Collectors.toCollection(TreeSet::new)));
+    }
+
+    /** {@code ${NAME...}} placeholders in the service's and the platform's configuration, plus relaxed binding. */
+    private static Set<String> variablesReadBy(Service service) {
+        Set<String> names = new TreeSet<>(RELAXED_BINDING);
+        List<Path> files = new ArrayList<>(configurationFiles(root.resolve(service.module()).resolve("src/main/resources")));
+        files.add(root.resolve("service-platform/src/main/resources/startpakket-platform.yml"));
+        for (Path file : files) {
+            Matcher matcher = PLACEHOLDER.matcher(read(file));
+            while (matcher.find()) {
+                names.add(matcher.group(1));
+            }
+        }
+        return names;
+    }
+
+    private static List<Path> configurationFiles(Path resources) {
+        try (Stream<Path> files = Files.list(resources)) {
+            return files.filter(f -> f.getFileName().toString().matches(".*\\.(yml|yaml|properties)")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String mongoDatabaseOf(Service service) {
+        Map<String, Object> yaml = new Yaml().load(read(root.resolve(service.module()).resolve("src/main/resources/application.yml")));
+        Object database = map(map(map(yaml.get("spring")).get("data")).get("mongodb")).get("database");
+        return database == null ? null : database.toString();
+    }
+
+    private static Map<String, Object> service(String name) {
+        assertThat(services).as("docker-compose services").containsKey(name);
+        return map(services.get(name));
+    }
+
+    private static Map<String, String> environment(Map<String, Object> service) {
+        Map<String, String> env = new LinkedHashMap<>();
+        Object raw = service.get("environment");
+        if (raw instanceof Map<?, ?> entries) {
+            entries.forEach((k, v) -> env.put(k.toString(), v == null ? "" : v.toString()));
+        } else if (raw instanceof List<?> entries) {
+            entries.forEach(e -> {
+                String[] kv = e.toString().split("=", 2);
+                env.put(kv[0], kv.length > 1 ? kv[1] : "");
+            });
+        }
+        return env;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        assertThat(value).isInstanceOf(Map.class);
+        return (Map<String, Object>) value;
+    }
+
+    private static List<String> list(Object value) {
+        assertThat(value).isInstanceOf(List.class);
+        return ((List<?>) value).stream().map(String::valueOf).toList();
+    }
+
+    private static List<?> objects(Object value) {
+        assertThat(value).isInstanceOf(List.class);
+        return (List<?>) value;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package nl.startpakket.reporting.integration.in;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import nl.startpakket.events.CloudEventHeaders;
+import nl.startpakket.events.EventCatalog;
+import nl.startpakket.events.EventDescriptor;
+import nl.startpakket.events.Topics;
+import nl.startpakket.platform.messaging.IntegrationEventCodec;
+import nl.startpakket.platform.messaging.PoisonMessageException;
+import nl.startpakket.reporting.query.EvaluationProjection;
+import nl.startpakket.reporting.query.EvaluationStore;
+import nl.startpakket.reporting.query.ProjectionSeed;
+import nl.startpakket.reporting.query.ProjectionVersions;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rebuilds the projections from the start of the Kafka log into a new version beside the active
+ * one, then switches readers over. No downtime and no gap:
+ * <ol>
+ *   <li>the new version is registered as {@code building} first, so from then on the live
+ *       consumers write every event they process into it as well;</li>
+ *   <li>only then are the end offsets of the four topics taken: whatever lies before them is
+ *       read here from the beginning, whatever comes after is handled by the live consumers
+ *       (which read the registration per event). Events in both are projected twice, which
+ *       idempotent, order-independent projections allow;</li>
+ *   <li>when this reader has reached those offsets, the new version becomes active in one
+ *       write; the previous version is kept until the next rebuild.</li>
+ * </ol>
+ * The topics must keep their whole history ({@code retention.ms=-1}). One rebuild at a time; a
+ * rebuild interrupted by a restart is started again from the beginning at startup.
+ */
+public class ProjectionRebuilder {
+
+    static final List<String> TOPICS = List.of(Topics.REFERRAL, Topics.FUNDING, Topics.FULFILMENT, Topics.BILLING);
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilder.class);
+
+    private final EvaluationStore store;
+    private final ProjectionVersions versions;
+    private final EvaluationProjection projection;
+    private final List<ProjectionSeed> seeds;
+    private final IntegrationEventCodec codec;
+    private final String bootstrapServers;
+    private final Clock clock;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "projection-rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicLong eventsProjected = new AtomicLong();
+
+    private volatile Status status;
+
+    public ProjectionRebuilder(EvaluationStore store, ProjectionVersions versions, EvaluationProjection projection,
+                               List<ProjectionSeed> seeds, IntegrationEventCodec codec, String bootstrapServers,
+                               Clock clock, MeterRegistry meterRegistry) {
+        this.store = store;
+        this.versions = versions;
+        this.projection = projection;
+        this.seeds = seeds;
+        this.codec = codec;
+        this.bootstrapServers = bootstrapServers;
+        this.clock = clock;
+        this.status = Status.idle(versions.active());
+        meterRegistry.gauge("startpakket.reporting.projection.version", versions, v -> v.active());
+        meterRegistry.gauge("startpakket.reporting.rebuild.events", eventsProjected);
+    }
+
+    /** What the last (or running) rebuild did. */
+    public record Status(String state, int activeVersion, Integer buildingVersion, long eventsProjected,
+                         long eventsSkipped, Instant startedAt, Instant finishedAt, String reason, String error) {
+
+        static Status idle(int active) {
+            return new Status("IDLE", active, null, 0, 0, null, null, null, null);
+        }
+
+        public boolean running() {
+            return "RUNNING".equals(state);
+        }
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    /**
+     * Starts a rebuild in the background.
+     *
+     * @throws IllegalStateException when one is running already
+     */
+    public synchronized Status start(String reason) {
+        if (status.running()) {
+            throw new IllegalStateException("A rebuild into version " + status.buildingVersion() + " is running.");
+        }
+        ProjectionVersions.State state = versions.state();
+        int next = Math.max(state.active(), state.building() == null ? 0 : state.building()) + 1;
+        store.drop(next);
+        store.prepare(next);
+        versions.save(state.building(next));
+        eventsProjected.set(0);
+        status = new Status("RUNNING", state.active(), next, 0, 0, clock.instant(), null, reason, null);
+        log.info("Rebuilding the projections from the start of the log into version {} ({})", next, reason);
+        executor.submit(() -> run(next, reason));
+        return status;
+    }
+
+    private void run(int version, String reason) {
+        long skipped = 0;
+        Instant startedAt = status.startedAt();
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : TOPICS) {
+                List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+                if (infos != null) {
+                    infos.forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+                }
+            }
+            // taken after the new version was registered for the live consumers: see the class comment
+            Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions, Duration.ofSeconds(30)));
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            while (!caughtUp(consumer, end)) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                    if (record.offset() >= end.getOrDefault(partition, 0L)) {
+                        continue; // the live consumers own everything after the end offsets
+                    }
+                    if (project(record, version)) {
+                        eventsProjected.incrementAndGet();
+                    } else {
+                        skipped++;
+                    }
+                }
+                status = new Status("RUNNING", versions.active(), version, eventsProjected.get(), skipped, startedAt, null,
+                        reason, null);
+            }
+            seeds.forEach(seed -> seed.seed(version));
+            ProjectionVersions.State before = versions.state();
+            versions.save(before.switched());
+            store.dropVersionsBelow(before.active());
+            status = new Status("SWITCHED", version, null, eventsProjected.get(), skipped, startedAt, clock.instant(),
+                    reason, null);
+            log.info("Projections version {} caught up with {} events and is now active", version, eventsProjected.get());
+        } catch (RuntimeException e) {
+            log.error("Rebuild into version {} failed; version {} stays active", version, versions.active(), e);
+            ProjectionVersions.State state = versions.state();
+            versions.save(new ProjectionVersions.State(state.active(), state.schema(), null));
+            status = new Status("FAILED", versions.active(), null, eventsProjected.get(), skipped, startedAt,
+                    clock.instant(), reason, e.getMessage());
+        }
+    }
+
+    private boolean project(ConsumerRecord<String, byte[]> record, int version) {
+        Optional<String> type = header(record, CloudEventHeaders.TYPE);
+        int schemaVersion = header(record, CloudEventHeaders.SCHEMA_VERSION).map(v -> {
+            try {
+                return Integer.parseInt(v.trim());
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+        }).orElse(1);
+        Optional<EventDescriptor> descriptor = type.flatMap(t -> EventCatalog.find(t, schemaVersion));
+        if (descriptor.isEmpty()) {
+            return false; // the live consumer dead-lettered it; it never counted
+        }
+        try {
+            return projection.project(codec.decode(record.value(), descriptor.get()), version);
+        } catch (PoisonMessageException e) {
+            return false;
+        }
+    }
+
+    private static boolean caughtUp(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {
+        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
+            if (consumer.position(e.getKey()) < e.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Optional<String> header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? Optional.empty() : Optional.of(new String(header.value(), StandardCharsets.UTF_8));
+    }
+
+    private KafkaConsumer<String, byte[]> consumer() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "reporting-service-rebuild");
+        return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    public void shutdown() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,162 @@
+package nl.startpakket.reporting.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.startpakket.reporting.query.Evaluation;
+import nl.startpakket.reporting.query.EvaluationDetails;
+import nl.startpakket.reporting.query.SmallNumbers;
+
+/**
+ * The whole evaluation of a municipality and period as this viewer may see it: the v1 report
+ * plus figures per month, outcomes, distributions and contract use, with the same suppression
+ * as the report. The dashboard, the exports and the PDF are all drawn from this one view, so
+ * they always show the same figures.
+ *
+ * @param suppressionThreshold the threshold applied, null when the viewer sees exact numbers
+ */
+public record EvaluationView(
+        String municipality,
+        String municipalityName,
+        LocalDate from,
+        LocalDate to,
+        boolean simulated,
+        Integer suppressionThreshold,
+        MunicipalityReport report,
+        List<MonthView> months,
+        OutcomesView outcomes,
+        DistributionView leadTimeDays,
+        DistributionView weeksBeforeDueDate,
+        DistributionView pregnancyWeekAtReferral,
+        List<ContractView> contracts) {
+
+    public record MonthView(String month, Object referrals, Object referralsBaby, Object referralsToddler,
+                            Object deliveries, Object deliveriesBaby, Object deliveriesToddler) {
+    }
+
+    public record OutcomesView(Object accepted, Object rejected, Map<String, Object> rejectedByReason, Object cancelled,
+                               Object onHoldNow, Object everHeld, Map<String, Object> heldByReason) {
+    }
+
+    /** Buckets of a distribution; the median is null when an evaluator would see fewer values than the threshold. */
+    public record DistributionView(Map<String, Object> buckets, BigDecimal median, Object count) {
+    }
+
+    public record ContractView(String contractId, LocalDate validFrom, LocalDate validTo, Integer cap, String budget,
+                               Object slotsUsed, Object delivered, Object onHoldNow, String reservedAmount,
+                               String invoicedAmount, BigDecimal capShare, BigDecimal budgetShare,
+                               EvaluationDetails.Forecast capForecast, EvaluationDetails.Forecast budgetForecast) {
+    }
+
+    /** One figure as a row of an export: section, figure, breakdown (may be empty) and the value shown. */
+    public record FigureRow(String section, String figure, String breakdown, Object value) {
+    }
+
+    public static EvaluationView of(Evaluation evaluation, SmallNumbers numbers) {
+        var f = evaluation.figures();
+        var d = evaluation.details();
+        return new EvaluationView(
+                f.municipality(), MunicipalityNames.of(f.municipality()), f.from(), f.to(), d.simulated(),
+                numbers.suppress() ? numbers.threshold() : null,
+                MunicipalityReport.of(f, numbers),
+                d.months().stream().map(m -> new MonthView(m.month().toString(), numbers.count(m.referrals()),
+                        numbers.count(m.referralsBaby()), numbers.count(m.referralsToddler()), numbers.count(m.deliveries()),
+                        numbers.count(m.deliveriesBaby()), numbers.count(m.deliveriesToddler()))).toList(),
+                new OutcomesView(numbers.count(d.outcomes().accepted()), numbers.count(d.outcomes().rejected()),
+                        counts(d.outcomes().rejectedByReason(), numbers), numbers.count(d.outcomes().cancelled()),
+                        numbers.count(d.outcomes().onHoldNow()), numbers.count(d.outcomes().everHeld()),
+                        counts(d.outcomes().heldByReason(), numbers)),
+                distribution(d.leadTimeDays(), numbers),
+                distribution(d.weeksBeforeDueDate(), numbers),
+                distribution(d.pregnancyWeekAtReferral(), numbers),
+                d.contracts().stream().map(c -> new ContractView(c.contractId(), c.validFrom(), c.validTo(), c.cap(),
+                        plain(c.budget()), numbers.count(c.slotsUsed()), numbers.count(c.delivered()),
+                        numbers.count(c.onHoldNow()), plain(c.reservedAmount()), plain(c.invoicedAmount()), c.capShare(),
+                        c.budgetShare(), c.capForecast(), c.budgetForecast())).toList());
+    }
+
+    /** Every figure of the view, in a stable order, for CSV and XLSX. */
+    public List<FigureRow> rows() {
+        List<FigureRow> rows = new ArrayList<>();
+        MunicipalityReport r = report;
+        rows.add(new FigureRow("period", "from", "", from.toString()));
+        rows.add(new FigureRow("period", "to", "", to.toString()));
+        rows.add(new FigureRow("referrals", "total", "", r.referrals().total()));
+        r.referrals().byStatus().forEach((k, v) -> rows.add(new FigureRow("referrals", "byStatus", k, v)));
+        r.referrals().byPhase().forEach((k, v) -> rows.add(new FigureRow("referrals", "byPhase", k, v)));
+        r.referrals().byIntermediaryType().forEach((k, v) -> rows.add(new FigureRow("referrals", "byIntermediaryType", k, v)));
+        months.forEach(m -> {
+            rows.add(new FigureRow("referrals", "byMonth", m.month(), m.referrals()));
+            rows.add(new FigureRow("referrals", "byMonthBaby", m.month(), m.referralsBaby()));
+            rows.add(new FigureRow("referrals", "byMonthToddler", m.month(), m.referralsToddler()));
+        });
+        rows.add(new FigureRow("outcomes", "accepted", "", outcomes.accepted()));
+        rows.add(new FigureRow("outcomes", "rejected", "", outcomes.rejected()));
+        outcomes.rejectedByReason().forEach((k, v) -> rows.add(new FigureRow("outcomes", "rejectedByReason", k, v)));
+        rows.add(new FigureRow("outcomes", "cancelled", "", outcomes.cancelled()));
+        rows.add(new FigureRow("outcomes", "onHoldNow", "", outcomes.onHoldNow()));
+        rows.add(new FigureRow("outcomes", "everHeld", "", outcomes.everHeld()));
+        outcomes.heldByReason().forEach((k, v) -> rows.add(new FigureRow("outcomes", "heldByReason", k, v)));
+        rows.add(new FigureRow("deliveries", "total", "", r.deliveries().total()));
+        r.deliveries().byPhase().forEach((k, v) -> rows.add(new FigureRow("deliveries", "byPhase", k, v)));
+        months.forEach(m -> {
+            rows.add(new FigureRow("deliveries", "byMonth", m.month(), m.deliveries()));
+            rows.add(new FigureRow("deliveries", "byMonthBaby", m.month(), m.deliveriesBaby()));
+            rows.add(new FigureRow("deliveries", "byMonthToddler", m.month(), m.deliveriesToddler()));
+        });
+        rows.add(new FigureRow("leadTimeDays", "median", "", r.leadTimeDays().median()));
+        rows.add(new FigureRow("leadTimeDays", "p90", "", r.leadTimeDays().p90()));
+        leadTimeDays.buckets().forEach((k, v) -> rows.add(new FigureRow("leadTimeDays", "distribution", k, v)));
+        rows.add(new FigureRow("babyBeforeDueDate", "share", "", r.babyBeforeDueDateShare()));
+        rows.add(new FigureRow("weeksBeforeDueDate", "median", "", weeksBeforeDueDate.median()));
+        weeksBeforeDueDate.buckets().forEach((k, v) -> rows.add(new FigureRow("weeksBeforeDueDate", "distribution", k, v)));
+        rows.add(new FigureRow("pregnancyWeekAtReferral", "median", "", pregnancyWeekAtReferral.median()));
+        pregnancyWeekAtReferral.buckets().forEach((k, v) ->
+                rows.add(new FigureRow("pregnancyWeekAtReferral", "distribution", k, v)));
+        rows.add(new FigureRow("followUp", "consents", "", r.followUpConsents()));
+        rows.add(new FigureRow("money", "invoiced", "", r.money().invoiced()));
+        rows.add(new FigureRow("money", "reserved", "", r.money().reserved()));
+        rows.add(new FigureRow("money", "budget", "", r.money().budget()));
+        rows.add(new FigureRow("money", "cap", "", r.money().cap()));
+        rows.add(new FigureRow("money", "capUsed", "", r.money().capUsed()));
+        for (ContractView c : contracts) {
+            String id = c.contractId();
+            rows.add(new FigureRow("contract", "validFrom", id, c.validFrom().toString()));
+            rows.add(new FigureRow("contract", "validTo", id, c.validTo().toString()));
+            rows.add(new FigureRow("contract", "cap", id, c.cap()));
+            rows.add(new FigureRow("contract", "budget", id, c.budget()));
+            rows.add(new FigureRow("contract", "slotsUsed", id, c.slotsUsed()));
+            rows.add(new FigureRow("contract", "delivered", id, c.delivered()));
+            rows.add(new FigureRow("contract", "onHoldNow", id, c.onHoldNow()));
+            rows.add(new FigureRow("contract", "reservedAmount", id, c.reservedAmount()));
+            rows.add(new FigureRow("contract", "invoicedAmount", id, c.invoicedAmount()));
+            rows.add(new FigureRow("contract", "capShare", id, c.capShare()));
+            rows.add(new FigureRow("contract", "budgetShare", id, c.budgetShare()));
+            rows.add(new FigureRow("contract", "capReachedOn", id, forecastValue(c.capForecast())));
+            rows.add(new FigureRow("contract", "budgetReachedOn", id, forecastValue(c.budgetForecast())));
+        }
+        return rows;
+    }
+
+    private static String forecastValue(EvaluationDetails.Forecast forecast) {
+        return forecast.date() == null ? null : forecast.date().toString();
+    }
+
+    static DistributionView distribution(EvaluationDetails.Distribution d, SmallNumbers numbers) {
+        return new DistributionView(counts(d.buckets(), numbers), numbers.hides(d.count()) ? null : d.median(),
+                numbers.count(d.count()));
+    }
+
+    static Map<String, Object> counts(Map<String, Long> counts, SmallNumbers numbers) {
+        Map<String, Object> shown = new LinkedHashMap<>();
+        counts.forEach((key, n) -> shown.put(key, numbers.count(n)));
+        return shown;
+    }
+
+    private static String plain(BigDecimal amount) {
+        return amount == null ? null : amount.toPlainString();
+    }
+}

@@ -1,0 +1,63 @@
+package nl.startpakket.reporting.web;
+
+import java.time.LocalDate;
+import java.util.List;
+import nl.startpakket.platform.web.ApiProblem;
+import nl.startpakket.reporting.query.ReportPeriod;
+import nl.startpakket.reporting.query.ReportQueries;
+import nl.startpakket.reporting.query.SmallNumbers;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * What every page, export and API answer of an evaluation does first: check who may see which
+ * municipality, resolve the period, and apply the viewer's suppression.
+ */
+@Component
+public class Evaluations {
+
+    private final ReportQueries queries;
+    private final ReportAccess access;
+
+    public Evaluations(ReportQueries queries, ReportAccess access) {
+        this.queries = queries;
+        this.access = access;
+    }
+
+    public MunicipalityReport report(Authentication viewer, String code, LocalDate from, LocalDate to) {
+        SmallNumbers numbers = access.numbersFor(viewer, code);
+        return MunicipalityReport.of(queries.figures(code, period(code, from, to)), numbers);
+    }
+
+    public EvaluationView view(Authentication viewer, String code, LocalDate from, LocalDate to) {
+        SmallNumbers numbers = access.numbersFor(viewer, code);
+        return EvaluationView.of(queries.evaluation(code, period(code, from, to)), numbers);
+    }
+
+    /** Every municipality over one period, exact: for coordinators only. */
+    public List<MunicipalityReport> comparison(Authentication viewer, LocalDate from, LocalDate to) {
+        if (!access.isCoordinator(viewer)) {
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "forbidden-comparison", "Forbidden",
+                    "Only a coordinator may compare municipalities.");
+        }
+        ReportPeriod period = from == null && to == null ? ReportPeriod.calendarYear(queries.today().getYear())
+                : period(null, from, to);
+        return queries.comparison(period).stream().map(f -> MunicipalityReport.of(f, SmallNumbers.exact())).toList();
+    }
+
+    public List<String> municipalities() {
+        return queries.municipalities();
+    }
+
+    ReportPeriod period(String code, LocalDate from, LocalDate to) {
+        if (from == null && to == null) {
+            return queries.defaultPeriod(code);
+        }
+        try {
+            return new ReportPeriod(from, to);
+        } catch (IllegalArgumentException e) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-period", "Invalid period", e.getMessage());
+        }
+    }
+}
