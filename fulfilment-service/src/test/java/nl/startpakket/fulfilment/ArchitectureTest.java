@@ -24,7 +24,8 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule theQuerySideDoesNotReachIntoAggregates = noClasses()
-            .that().resideInAnyPackage("..fulfilment.query..", "..fulfilment.web..", "..fulfilment.integration..")
+            .that().resideInAnyPackage("..fulfilment.query..", "..fulfilment.web..", "..fulfilment.integration..",
+                    "..fulfilment.process..")
             .should().dependOnClassesThat().resideInAPackage("..fulfilment.command..");
 
     @ArchTest

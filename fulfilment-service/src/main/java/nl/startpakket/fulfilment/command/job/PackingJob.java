@@ -194,7 +194,8 @@ public class PackingJob {
         List<ItemQuantity> used = new ArrayList<>();
         for (ItemQuantity item : command.itemsUsed()) {
             if (item.itemId() == null || item.itemId().isBlank() || item.quantity() <= 0) {
-                throw PackingJobRefusal.invalid(jobId, status, "item-quantity", "Every item used needs an item and a positive quantity.");
+                throw PackingJobRefusal.invalid(jobId, status, "item-quantity",
+                        "Every item used needs an item and a positive quantity.");
             }
             used.add(item);
         }
@@ -211,7 +212,8 @@ public class PackingJob {
         String carrierReference = command.carrierReference() == null || command.carrierReference().isBlank()
                 ? null : command.carrierReference().trim();
         if (method == DeliveryMethod.HOME_DELIVERY && carrierReference == null) {
-            throw PackingJobRefusal.invalid(jobId, status, "carrier-reference-required", "A home delivery needs the carrier's reference.");
+            throw PackingJobRefusal.invalid(jobId, status, "carrier-reference-required",
+                    "A home delivery needs the carrier's reference.");
         }
         LocalDate today = LocalDate.now(clock);
         Integer daysBeforeDueDate = phase == Phase.BABY && expectedDueDate != null
@@ -252,10 +254,12 @@ public class PackingJob {
             throw PackingJobRefusal.heldByOther(jobId, status, heldBy);
         }
         if (command.kind() == null || command.reason() == null || command.reason().isBlank()) {
-            throw PackingJobRefusal.invalid(jobId, status, "exception-reason-required", "An exception needs a kind and a reason.");
+            throw PackingJobRefusal.invalid(jobId, status, "exception-reason-required",
+                    "An exception needs a kind and a reason.");
         }
         if (command.kind() == ExceptionKind.RETURNED && status != JobStatus.HANDED_OVER) {
-            throw PackingJobRefusal.invalid(jobId, status, "return-needs-hand-over", "Only a package that was handed over can come back.");
+            throw PackingJobRefusal.invalid(jobId, status, "return-needs-hand-over",
+                    "Only a package that was handed over can come back.");
         }
         apply(new JobExceptionReportedEvent(jobId, referralId, command.kind(), command.reason().trim(), status,
                 actor.username(), clock.instant()));
