@@ -44,6 +44,10 @@ final class Api {
         return send(request(path).header("Content-Type", "application/json").POST(body(body)));
     }
 
+    Response postIdempotent(String path, Object body, String idempotencyKey) {
+        return send(request(path).header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey).POST(body(body)));
+    }
+
     Response put(String path, Object body) {
         return send(request(path).header("Content-Type", "application/json").PUT(body(body)));
     }

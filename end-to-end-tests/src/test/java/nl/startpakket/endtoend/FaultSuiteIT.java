@@ -1,0 +1,231 @@
+package nl.startpakket.endtoend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import nl.startpakket.events.CloudEventHeaders;
+import nl.startpakket.localstack.Service;
+import nl.startpakket.localstack.Stack;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The promises under faults: services killed with SIGKILL in the middle of a stream of referrals,
+ * the broker restarted, the Mongo server gone for seconds, every message delivered twice and out
+ * of order, poison messages. Nothing accepted is lost, nothing is billed twice.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultSuiteIT {
+
+    static final List<String> TOPICS = List.of("startpakket.referral.v1", "startpakket.delivery.v1", "startpakket.funding.v1",
+            "startpakket.fulfilment.v1", "startpakket.billing.v1");
+    static final int REFERRALS = 24;
+
+    @Test
+    @Order(1)
+    void killsOfEveryServiceABrokerRestartAndAMongoOutageLoseAndDoubleNothing() throws Exception {
+        Stack stack = RunningStack.get();
+        Api finance = RunningStack.api(Service.BILLING).asStaff("finance");
+        Api coordinator = RunningStack.api(Service.REPORTING).asStaff("coordinator");
+        Topics.awaitConsumersCaughtUp(Duration.ofMinutes(2));
+        int billedBefore = finance.get("/api/v1/contracts/huizen-2026").json().at("/usage/delivered").asInt();
+        int reportedBefore = coordinator.get("/api/v1/reports/municipalities/GM0406").json().at("/deliveries/total").asInt();
+
+        Workload workload = new Workload();
+        AtomicBoolean submitting = new AtomicBoolean(true);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        Future<?> partners = threads.submit(() -> {
+            for (int i = 0; i < REFERRALS; i++) {
+                workload.submit(i);
+                Workload.pause(Duration.ofMillis(400));
+            }
+            submitting.set(false);
+        });
+        Future<?> volunteers = threads.submit(() -> {
+            while (submitting.get()) {
+                workload.workOneRound();
+                Workload.pause(Duration.ofMillis(500));
+            }
+        });
+
+        int faults = 0;
+        for (Service victim : List.of(Service.BILLING, Service.FULFILMENT, Service.REPORTING, Service.REFERRAL)) {
+            awaitSubmitted(workload, 4 * (faults + 1));
+            stack.service(victim).kill();
+            Workload.pause(Duration.ofSeconds(1));
+            stack.service(victim).start().awaitReady(Stack.READY_TIMEOUT);
+            faults++;
+        }
+        stack.restartKafka(Duration.ofSeconds(3));
+        faults++;
+        stack.restartMongo(Duration.ofSeconds(5));
+        faults++;
+
+        partners.get();
+        volunteers.get();
+        threads.shutdown();
+        workload.workUntilAllDelivered(Duration.ofMinutes(5));
+
+        Set<String> ids = workload.referralIds();
+        assertThat(ids).hasSize(REFERRALS);
+        await().atMost(Duration.ofMinutes(2)).untilAsserted(() ->
+                assertThat(finance.get("/api/v1/contracts/huizen-2026").json().at("/usage/delivered").asInt())
+                        .isEqualTo(billedBefore + REFERRALS));
+        await().atMost(Duration.ofMinutes(2)).untilAsserted(() ->
+                assertThat(coordinator.get("/api/v1/reports/municipalities/GM0406").json().at("/deliveries/total").asInt())
+                        .isEqualTo(reportedBefore + REFERRALS));
+        Map<String, Long> lines = countPerReferral("startpakket.billing.v1", "billing.BillableLineRecorded", ids);
+        Map<String, Long> reservations = countPerReferral("startpakket.funding.v1", "funding.FundingReserved", ids);
+        Map<String, Long> jobs = countPerReferral("startpakket.fulfilment.v1", "fulfilment.PackingJobQueued", ids);
+        Map<String, Long> deliveries = countPerReferral("startpakket.fulfilment.v1", "fulfilment.PackageDelivered", ids);
+        for (String id : ids) {
+            assertThat(lines.get(id)).as("billable lines of " + id).isEqualTo(1L);
+            assertThat(reservations.get(id)).as("reservations of " + id).isEqualTo(1L);
+            assertThat(jobs.get(id)).as("jobs of " + id).isEqualTo(1L);
+            assertThat(deliveries.get(id)).as("deliveries of " + id).isEqualTo(1L);
+        }
+        System.out.printf("FAULT SUITE: %d faults injected (4 services killed with SIGKILL, broker restart, Mongo outage),"
+                + " %d referrals all delivered and billed exactly once%n", faults, ids.size());
+    }
+
+    @Test
+    @Order(2)
+    void everyMessageDeliveredAgainInReverseOrderChangesNothing() {
+        Topics.awaitConsumersCaughtUp(Duration.ofMinutes(2));
+        Map<String, Object> before = observableState();
+
+        int redelivered = 0;
+        for (String topic : TOPICS) {
+            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>(Topics.readRaw(topic));
+            Collections.reverse(records);
+            Topics.republish(topic, records);
+            redelivered += records.size();
+        }
+        Topics.awaitConsumersCaughtUp(Duration.ofMinutes(3));
+        Workload.pause(Duration.ofSeconds(3));
+
+        assertThat(observableState()).isEqualTo(before);
+        System.out.printf("REDELIVERY: %d messages delivered a second time in reverse order, state unchanged%n", redelivered);
+    }
+
+    @Test
+    @Order(3)
+    void poisonMessagesGoToTheDeadLetterTopicWithTheirReasonAndThePartitionGoesOn() {
+        String topic = "startpakket.referral.v1";
+        String key = "poison-" + UUID.randomUUID();
+        Map<String, String> base = Map.of(CloudEventHeaders.ID, UUID.randomUUID().toString(), CloudEventHeaders.TYPE,
+                "referral.ReferralAccepted", CloudEventHeaders.SCHEMA_VERSION, "1", CloudEventHeaders.SUBJECT, key);
+        Topics.sendRaw(topic, key, "{not json".getBytes(StandardCharsets.UTF_8), base);
+        Topics.sendRaw(topic, key, "{}".getBytes(StandardCharsets.UTF_8),
+                with(base, CloudEventHeaders.TYPE, "referral.SomethingNobodyKnows", CloudEventHeaders.ID, UUID.randomUUID().toString()));
+        Topics.sendRaw(topic, key, "{}".getBytes(StandardCharsets.UTF_8),
+                with(base, CloudEventHeaders.SCHEMA_VERSION, "99", CloudEventHeaders.ID, UUID.randomUUID().toString()));
+        Topics.sendRaw(topic, key, "{}".getBytes(StandardCharsets.UTF_8), Map.of());
+        // a command the aggregate refuses: progress for a referral the referral service never had
+        String unknownReferral = "unknown-" + UUID.randomUUID();
+        Topics.sendRaw("startpakket.funding.v1", unknownReferral, ("{\"eventId\":\"" + UUID.randomUUID() + "\",\"occurredAt\":\"2026-03-02T09:15:30Z\","
+                        + "\"referralId\":\"" + unknownReferral + "\",\"contractId\":\"huizen-2026\",\"municipality\":\"GM9999\","
+                        + "\"phase\":\"BABY\",\"heldOn\":\"2026-03-02\",\"reason\":\"CAP_REACHED\"}").getBytes(StandardCharsets.UTF_8),
+                Map.of(CloudEventHeaders.ID, UUID.randomUUID().toString(), CloudEventHeaders.TYPE, "funding.FundingOnHold",
+                        CloudEventHeaders.SCHEMA_VERSION, "1", CloudEventHeaders.SUBJECT, unknownReferral));
+
+        // the partitions go on: a referral submitted after the poison travels as usual
+        Workload workload = new Workload();
+        String referralId = workload.submit(0);
+        ChainEndToEndIT.awaitStatus(RunningStack.api(Service.REFERRAL).asPartner("demo-verloskundige-huizen"), referralId, "FUNDED");
+
+        await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
+            List<ConsumerRecord<String, byte[]>> dead = Topics.readRaw(topic + ".dlt").stream()
+                    .filter(r -> key.equals(r.key())).toList();
+            // billing, fulfilment and reporting each consume the referral topic: four poisons each
+            assertThat(dead).hasSize(12);
+            assertThat(dead).allSatisfy(r -> assertThat(r.headers().lastHeader("x-exception-message")).isNotNull());
+        });
+        await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(Topics.readRaw("startpakket.funding.v1.dlt").stream()
+                .filter(r -> unknownReferral.equals(r.key()))).hasSize(1));
+
+        Api coordinator = RunningStack.api(Service.BILLING).asStaff("coordinator");
+        JsonNode letters = coordinator.get("/api/v1/dead-letters?topic=" + topic).json().get(topic);
+        List<JsonNode> ours = new ArrayList<>();
+        letters.forEach(l -> {
+            if (key.equals(l.get("key").asText())) {
+                ours.add(l);
+            }
+        });
+        assertThat(ours).hasSize(4).allSatisfy(l -> assertThat(l.get("reason").asText()).isNotBlank());
+        assertThat(RunningStack.api(Service.BILLING).asStaff("volunteer").get("/api/v1/dead-letters").status()).isEqualTo(403);
+        assertThat(RunningStack.api(Service.BILLING).get("/actuator/prometheus").body()).contains("startpakket_dead_letters_total");
+
+        JsonNode first = ours.get(0);
+        Api.Response replay = coordinator.post("/api/v1/dead-letters/" + topic + "/" + first.get("partition").asInt() + "/"
+                + first.get("offset").asLong() + "/replay", Map.of());
+        assertThat(replay.status()).as(replay.toString()).isEqualTo(200);
+        System.out.println("POISON: 5 poison messages dead-lettered with reasons, partitions went on, one replayed");
+    }
+
+    private static Map<String, Object> observableState() {
+        Map<String, Object> state = new LinkedHashMap<>();
+        for (String topic : TOPICS) {
+            state.put("distinct events on " + topic, Topics.readAll(topic).stream().map(Topics.Published::eventId).distinct().count());
+        }
+        Api finance = RunningStack.api(Service.BILLING).asStaff("finance");
+        for (String contract : List.of("huizen-2026", "heerlen-2026")) {
+            state.put("usage of " + contract, finance.get("/api/v1/contracts/" + contract).json().get("usage").toString());
+        }
+        Api coordinator = RunningStack.api(Service.REPORTING).asStaff("coordinator");
+        for (String code : List.of("GM0406", "GM0917")) {
+            JsonNode report = coordinator.get("/api/v1/reports/municipalities/" + code).json();
+            state.put("referrals of " + code, report.get("referrals").toString());
+            state.put("deliveries of " + code, report.get("deliveries").toString());
+            state.put("money of " + code, report.get("money").toString());
+        }
+        JsonNode jobs = RunningStack.api(Service.FULFILMENT).asStaff("coordinator")
+                .get("/api/v1/jobs?status=QUEUED&status=CLAIMED&status=PACKED&status=HANDED_OVER&status=DELIVERED&status=CANCELLED").json();
+        state.put("jobs", new TreeMap<>(toMap(jobs)));
+        return state;
+    }
+
+    private static Map<String, String> toMap(JsonNode jobs) {
+        Map<String, String> map = new TreeMap<>();
+        jobs.forEach(j -> map.put(j.get("jobId").asText(), j.get("status").asText()));
+        return map;
+    }
+
+    private static Map<String, Long> countPerReferral(String topic, String type, Set<String> ids) {
+        return Topics.readAll(topic).stream()
+                .filter(p -> type.equals(p.type()) && ids.contains(p.key()))
+                .collect(Collectors.groupingBy(Topics.Published::key,
+                        Collectors.collectingAndThen(Collectors.mapping(Topics.Published::eventId, Collectors.toSet()), s -> (long) s.size())));
+    }
+
+    private static void awaitSubmitted(Workload workload, int count) {
+        await().atMost(Duration.ofMinutes(3)).until(() -> workload.referralIds().size() >= Math.min(count, REFERRALS));
+    }
+
+    private static Map<String, String> with(Map<String, String> base, String... keyValues) {
+        Map<String, String> map = new LinkedHashMap<>(base);
+        for (int i = 0; i < keyValues.length; i += 2) {
+            map.put(keyValues[i], keyValues[i + 1]);
+        }
+        return map;
+    }
+}
