@@ -140,6 +140,54 @@ public final class Stack implements AutoCloseable {
         return new IllegalStateException("The stack was stopped while starting");
     }
 
+    /**
+     * Stops the in-JVM broker, waits {@code downtime}, and starts it again on the same port with
+     * the same log directory (a broker restart as operations would do it). For fault tests.
+     */
+    public void restartKafka(Duration downtime) {
+        synchronized (lock) {
+            if (kafka == null) {
+                throw new IllegalStateException("The broker is external; restart it there");
+            }
+            kafka.close();
+            kafka = null;
+        }
+        sleep(downtime);
+        KafkaBroker broker = KafkaBroker.start(settings.dataDirectory.resolve("kafka"), settings.host, settings.kafkaPort);
+        synchronized (lock) {
+            kafka = broker;
+        }
+    }
+
+    /**
+     * Takes the MongoDB wire-protocol server away for {@code downtime} and brings it back on the
+     * same port with the same data file. For fault tests.
+     */
+    public void restartMongo(Duration downtime) {
+        synchronized (lock) {
+            if (mongo == null) {
+                throw new IllegalStateException("MongoDB is external; restart it there");
+            }
+            mongo.close();
+            mongo = null;
+        }
+        sleep(downtime);
+        MongoWireServer server = MongoWireServer.start(settings.dataDirectory.resolve("mongo").resolve("startpakket.mv"),
+                settings.host, settings.mongoPort);
+        synchronized (lock) {
+            mongo = server;
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+
     /** The running (or stopped) process of {@code service}. */
     public ServiceProcess service(Service service) {
         ServiceProcess process;
