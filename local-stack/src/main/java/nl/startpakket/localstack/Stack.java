@@ -145,15 +145,18 @@ public final class Stack implements AutoCloseable {
      * the same log directory (a broker restart as operations would do it). For fault tests.
      */
     public void restartKafka(Duration downtime) {
+        int port;
         synchronized (lock) {
             if (kafka == null) {
                 throw new IllegalStateException("The broker is external; restart it there");
             }
+            port = portOf(kafka.bootstrapServers());
             kafka.close();
             kafka = null;
         }
         sleep(downtime);
-        KafkaBroker broker = KafkaBroker.start(settings.dataDirectory.resolve("kafka"), settings.host, settings.kafkaPort);
+        // the same port as before (a random one was chosen at start when asked for 0): clients reconnect to it
+        KafkaBroker broker = KafkaBroker.start(settings.dataDirectory.resolve("kafka"), settings.host, port);
         synchronized (lock) {
             kafka = broker;
         }
@@ -164,19 +167,26 @@ public final class Stack implements AutoCloseable {
      * same port with the same data file. For fault tests.
      */
     public void restartMongo(Duration downtime) {
+        int port;
         synchronized (lock) {
             if (mongo == null) {
                 throw new IllegalStateException("MongoDB is external; restart it there");
             }
+            port = portOf(mongo.uri());
             mongo.close();
             mongo = null;
         }
         sleep(downtime);
         MongoWireServer server = MongoWireServer.start(settings.dataDirectory.resolve("mongo").resolve("startpakket.mv"),
-                settings.host, settings.mongoPort);
+                settings.host, port);
         synchronized (lock) {
             mongo = server;
         }
+    }
+
+    private static int portOf(String address) {
+        String hostAndPort = address.substring(address.lastIndexOf('/') + 1);
+        return Integer.parseInt(hostAndPort.substring(hostAndPort.lastIndexOf(':') + 1).replaceAll("[^0-9].*$", ""));
     }
 
     private static void sleep(Duration duration) {
