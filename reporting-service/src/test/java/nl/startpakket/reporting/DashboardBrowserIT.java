@@ -9,6 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import nl.startpakket.platform.testing.ServiceIntegrationTest;
+import nl.startpakket.reporting.query.EvaluationProjection;
+import nl.startpakket.reporting.query.EvaluationStore;
+import nl.startpakket.reporting.query.ProjectionVersions;
+import nl.startpakket.reporting.query.SimulatedPilotHistory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,6 +48,15 @@ class DashboardBrowserIT {
 
     @Autowired
     TestRestTemplate http;
+
+    @Autowired
+    EvaluationProjection projection;
+
+    @Autowired
+    EvaluationStore store;
+
+    @Autowired
+    ProjectionVersions versions;
 
     @BeforeAll
     static void startBrowser() throws Exception {
@@ -99,6 +112,20 @@ class DashboardBrowserIT {
         browser.get(url("/dashboard/municipalities/GM0917"));
         // the language chosen is remembered
         assertThat(browser.getPageSource()).contains("You may not see these figures.");
+    }
+
+    @Test
+    void marksTheSimulatedPilotHistoryOfTheDemoAsSimulated() throws Exception {
+        // what profile demo seeds at startup, seeded here into the shared test context's projections
+        new SimulatedPilotHistory(projection, store).seed(versions.active());
+        signIn("evaluator-huizen");
+        waitForCharts();
+        browser.findElement(By.cssSelector(".demo-link a")).click();
+        waitForCharts();
+
+        assertThat(browser.findElement(By.id("banner-simulated")).getText()).startsWith("Gesimuleerde gegevens");
+        assertThat(browser.findElement(By.id("kpi-referrals")).getText()).isEqualTo("135");
+        screenshot("dashboard-evaluator-huizen-simulated-pilot-2024-nl.png");
     }
 
     @Test

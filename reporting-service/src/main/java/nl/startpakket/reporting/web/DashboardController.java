@@ -67,6 +67,7 @@ public class DashboardController {
         model.addAttribute("query", "from=" + view.from() + "&to=" + view.to());
         model.addAttribute("lang", locale.getLanguage());
         model.addAttribute("user", viewer.getName());
+        model.addAttribute("simulatedPeriods", evaluations.simulatedPeriods(code));
         return "dashboard";
     }
 
