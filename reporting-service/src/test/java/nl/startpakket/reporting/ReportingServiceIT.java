@@ -14,11 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import nl.startpakket.events.IntegrationEvent;
 import nl.startpakket.events.billing.v1.ContractRegistered;
-import nl.startpakket.events.funding.v1.FundingOnHold;
-import nl.startpakket.events.funding.v1.FundingReleased;
-import nl.startpakket.events.funding.v1.FundingReserved;
 import nl.startpakket.platform.testing.ServiceIntegrationTest;
 import nl.startpakket.platform.testing.TopicProbe;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +33,6 @@ import org.springframework.http.ResponseEntity;
 class ReportingServiceIT {
 
     private static final String HUIZEN_REPORT = "/api/v1/reports/municipalities/GM0406?from=2026-02-01&to=2027-01-31";
-    private static boolean published;
     private static int duplicatesPublished;
 
     @Autowired
@@ -53,19 +48,7 @@ class ReportingServiceIT {
 
     @BeforeEach
     void publishTheKnownHistoryOnce() {
-        if (published) {
-            return;
-        }
-        List<IntegrationEvent> history = EvaluationHistory.huizen2026("it-");
-        history.forEach(TopicProbe::publish);
-        // at-least-once delivery: the same events again, with the same ids
-        List<IntegrationEvent> again = history.stream()
-                .filter(e -> e instanceof FundingReserved || e instanceof FundingOnHold || e instanceof FundingReleased
-                        || e instanceof ContractRegistered)
-                .toList();
-        again.forEach(TopicProbe::publish);
-        duplicatesPublished = again.size();
-        published = true;
+        duplicatesPublished = PublishedHistory.publishOnce();
     }
 
     @Test
@@ -129,9 +112,10 @@ class ReportingServiceIT {
         assertThat(exact.path("outcomes").path("accepted").asInt()).isEqualTo(8);
         assertThat(exact.path("outcomes").path("heldByReason").path("CAP_REACHED").asInt()).isEqualTo(1);
         assertThat(exact.path("contracts").get(0).path("slotsUsed").asInt()).isEqualTo(6);
-        assertThat(exact.path("suppressionThreshold").isNull()).isTrue();
+        assertThat(exact.path("suppressed").asBoolean()).isFalse();
 
         JsonNode suppressed = get("evaluator-huizen", path);
+        assertThat(suppressed.path("suppressed").asBoolean()).isTrue();
         assertThat(suppressed.path("suppressionThreshold").asInt()).isEqualTo(5);
         assertThat(suppressed.path("months").get(1).path("referrals").asText()).isEqualTo("<5");
         assertThat(suppressed.path("outcomes").path("accepted").asInt()).isEqualTo(8);
@@ -190,6 +174,68 @@ class ReportingServiceIT {
         assertThat(done.path("eventsProjected").asLong())
                 .isGreaterThanOrEqualTo(EvaluationHistory.huizen2026("x").size() + duplicatesPublished);
         assertThat(get("coordinator", evaluation)).isEqualTo(before);
+    }
+
+    @Test
+    void exportsTheSameFiguresAsCsvXlsxAndAPrintableReport() throws Exception {
+        await().atMost(60, SECONDS).until(() -> get("coordinator", HUIZEN_REPORT).path("money").path("invoiced").asText().equals("315.00"));
+        String period = "?from=2026-02-01&to=2027-01-31";
+        TestRestTemplate evaluator = http.withBasicAuth("evaluator-huizen", "evaluator-huizen");
+
+        ResponseEntity<String> csv = evaluator.getForEntity("/api/v1/reports/municipalities/GM0406/export.csv" + period, String.class);
+        assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
+        assertThat(csv.getHeaders().getContentDisposition().getFilename()).isEqualTo("evaluatie-GM0406-2026-02-01-2027-01-31.csv");
+        assertThat(csv.getBody()).contains("GM0406,referrals,total,,10,Aanmeldingen totaal\r\n")
+                .contains("GM0406,referrals,byPhase,TODDLER,<5,")
+                .contains("GM0406,money,invoiced,,315.00,")
+                .contains("GM0406,leadTimeDays,median,,13.0,")
+                .contains("GM0406,contract,slotsUsed,it-huizen-2026,6,");
+
+        ResponseEntity<byte[]> xlsx = evaluator.getForEntity("/api/v1/reports/municipalities/GM0406/export.xlsx" + period + "&lang=en", byte[].class);
+        assertThat(xlsx.getStatusCode()).isEqualTo(HttpStatus.OK);
+        java.util.Map<String, String> cells = new java.util.HashMap<>();
+        try (org.dhatim.fastexcel.reader.ReadableWorkbook workbook =
+                     new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx.getBody()))) {
+            assertThat(workbook.getSheets().map(org.dhatim.fastexcel.reader.Sheet::getName).toList())
+                    .containsExactly("Figures", "Per month", "Definitions");
+            for (org.dhatim.fastexcel.reader.Row row : workbook.getFirstSheet().read()) {
+                if (row.getCellCount() >= 4 && row.getCell(1) != null && row.getCell(3) != null) {
+                    cells.put(row.getCellText(1) + "|" + row.getCellText(2), row.getCellText(3));
+                }
+            }
+        }
+        assertThat(cells).containsEntry("Referrals in total|", "10")
+                .containsEntry("Referrals by phase|Toddler", "<5")
+                .containsEntry("Invoiced (EUR excl. VAT)|", "315.00")
+                .containsEntry("Agreed to follow-up contact|", "6");
+
+        ResponseEntity<byte[]> pdf = evaluator.getForEntity("/api/v1/reports/municipalities/GM0406/report.pdf" + period, byte[].class);
+        assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(pdf.getHeaders().getContentType()).isEqualTo(org.springframework.http.MediaType.APPLICATION_PDF);
+        String text = pdfText(pdf.getBody());
+        assertThat(text).contains("Evaluatie babystartpakketten Huizen (GM0406)")
+                .contains("1 februari 2026 t/m 31 januari 2027")
+                .contains("Definities")
+                .contains("Afscherming")
+                .contains("<5");
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/screenshots"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target/screenshots/evaluation-report-evaluator-huizen.pdf"), pdf.getBody());
+
+        assertThat(http.withBasicAuth("evaluator-heerlen", "evaluator-heerlen")
+                .getForEntity("/api/v1/reports/municipalities/GM0406/report.pdf" + period, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    private static String pdfText(byte[] pdf) throws java.io.IOException {
+        StringBuilder text = new StringBuilder();
+        try (com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf)) {
+            com.lowagie.text.pdf.parser.PdfTextExtractor extractor = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
+            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+                text.append(extractor.getTextFromPage(page)).append('\n');
+            }
+        }
+        return text.toString();
     }
 
     @Test

@@ -76,10 +76,23 @@ public class EvaluationStore {
         return List.copyOf(codes);
     }
 
-    /** Whether any fact of the municipality comes from the simulated demo history. */
-    public boolean hasSimulated(int version, String municipality) {
-        Bson filter = Filters.and(Filters.eq("municipality", municipality), Filters.eq("simulated", true));
-        return referrals(version).find(filter).first() != null || contracts(version).find(filter).first() != null;
+    /** Whether a fact of the municipality within the period comes from the simulated demo history. */
+    public boolean hasSimulated(int version, String municipality, LocalDate from, LocalDate to) {
+        Bson simulated = Filters.and(Filters.eq("municipality", municipality), Filters.eq("simulated", true));
+        Bson referralInPeriod = Filters.or(
+                Filters.and(Filters.gte("referralDate", date(from)), Filters.lte("referralDate", date(to))),
+                Filters.and(Filters.gte("deliveredOn", date(from)), Filters.lte("deliveredOn", date(to))));
+        Bson contractInPeriod = Filters.and(Filters.lte("validFrom", date(to)), Filters.gte("validTo", date(from)));
+        return referrals(version).find(Filters.and(simulated, referralInPeriod)).first() != null
+                || contracts(version).find(Filters.and(simulated, contractInPeriod)).first() != null;
+    }
+
+    /** The contracts of the simulated demo history of a municipality. */
+    public List<ContractFacts> simulatedContractsOf(int version, String municipality) {
+        List<ContractFacts> result = new ArrayList<>();
+        contracts(version).find(Filters.and(Filters.eq("municipality", municipality), Filters.eq("simulated", true)))
+                .forEach(d -> result.add(toContract(d)));
+        return result;
     }
 
     public long referralCount(int version) {

@@ -32,7 +32,7 @@ public class ReportQueries {
         return new Evaluation(
                 FigureCalculator.calculate(municipality, period.from(), period.to(), facts, contracts),
                 DetailCalculator.calculate(municipality, period.from(), period.to(), LocalDate.now(clock), facts, contracts,
-                        store.hasSimulated(version, municipality)));
+                        store.hasSimulated(version, municipality, period.from(), period.to())));
     }
 
     /** The figures of every municipality known, over the same period, for comparison. */
@@ -51,6 +51,14 @@ public class ReportQueries {
                 .max(Comparator.comparing(ContractFacts::validFrom))
                 .map(c -> new ReportPeriod(c.validFrom(), c.validTo()))
                 .orElse(ReportPeriod.calendarYear(today.getYear()));
+    }
+
+    /** Periods of simulated demo contracts of the municipality (for a link on the dashboard). */
+    public List<ReportPeriod> simulatedPeriods(String municipality) {
+        return store.simulatedContractsOf(versions.active(), municipality).stream()
+                .filter(ContractFacts::registered)
+                .map(c -> new ReportPeriod(c.validFrom(), c.validTo()))
+                .toList();
     }
 
     public List<ContractFacts> contractsOf(String municipality) {

@@ -16,7 +16,8 @@ import nl.startpakket.reporting.query.SmallNumbers;
  * as the report. The dashboard, the exports and the PDF are all drawn from this one view, so
  * they always show the same figures.
  *
- * @param suppressionThreshold the threshold applied, null when the viewer sees exact numbers
+ * @param suppressed           whether small counts are hidden for this viewer (an evaluator)
+ * @param suppressionThreshold counts below it read "&lt;threshold" when suppressed
  */
 public record EvaluationView(
         String municipality,
@@ -24,7 +25,8 @@ public record EvaluationView(
         LocalDate from,
         LocalDate to,
         boolean simulated,
-        Integer suppressionThreshold,
+        boolean suppressed,
+        int suppressionThreshold,
         MunicipalityReport report,
         List<MonthView> months,
         OutcomesView outcomes,
@@ -60,7 +62,7 @@ public record EvaluationView(
         var d = evaluation.details();
         return new EvaluationView(
                 f.municipality(), MunicipalityNames.of(f.municipality()), f.from(), f.to(), d.simulated(),
-                numbers.suppress() ? numbers.threshold() : null,
+                numbers.suppress(), numbers.threshold(),
                 MunicipalityReport.of(f, numbers),
                 d.months().stream().map(m -> new MonthView(m.month().toString(), numbers.count(m.referrals()),
                         numbers.count(m.referralsBaby()), numbers.count(m.referralsToddler()), numbers.count(m.deliveries()),

@@ -46,6 +46,11 @@ public class Evaluations {
         return queries.comparison(period).stream().map(f -> MunicipalityReport.of(f, SmallNumbers.exact())).toList();
     }
 
+    /** Periods of simulated demo contracts a viewer of this municipality can jump to. */
+    public List<ReportPeriod> simulatedPeriods(String code) {
+        return queries.simulatedPeriods(code);
+    }
+
     public List<String> municipalities() {
         return queries.municipalities();
     }

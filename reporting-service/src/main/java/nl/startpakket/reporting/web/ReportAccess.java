@@ -34,7 +34,7 @@ public class ReportAccess {
                     "A municipality is its CBS code, e.g. GM0406.");
         }
         if (isCoordinator(viewer)) {
-            return SmallNumbers.exact();
+            return new SmallNumbers(properties.getSuppressionThreshold(), false);
         }
         if (has(viewer, StaffRole.EVALUATOR.authority())
                 && has(viewer, StaffSecurityConfiguration.MUNICIPALITY_PREFIX + municipality)) {

@@ -134,7 +134,7 @@ class EvaluationProjectionTest {
         LocalDate today = LocalDate.of(2026, 11, 25);
 
         EvaluationDetails d = DetailCalculator.calculate(HUIZEN, FROM, TO, today, store.referralsOf(version, HUIZEN),
-                store.contractsOf(version, HUIZEN), store.hasSimulated(version, HUIZEN));
+                store.contractsOf(version, HUIZEN), store.hasSimulated(version, HUIZEN, FROM, TO));
 
         assertThat(d.months()).hasSize(12);
         assertThat(d.months().get(0)).isEqualTo(new EvaluationDetails.Month(YearMonth.of(2026, 2), 0, 0, 0, 1, 1, 0));

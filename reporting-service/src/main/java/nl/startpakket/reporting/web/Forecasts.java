@@ -1,0 +1,23 @@
+package nl.startpakket.reporting.web;
+
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import nl.startpakket.reporting.query.EvaluationDetails;
+
+/** A cap or budget forecast in words. */
+public final class Forecasts {
+
+    private Forecasts() {
+    }
+
+    public static String text(EvaluationDetails.Forecast forecast, Labels labels) {
+        if (forecast == null || forecast.date() == null) {
+            return labels.get("forecast.none");
+        }
+        String date = forecast.date().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(labels.locale()));
+        if (forecast.reached()) {
+            return labels.get("forecast.reached", date);
+        }
+        return labels.get(forecast.withinContract() ? "forecast.expected" : "forecast.outside", date);
+    }
+}

@@ -1,0 +1,145 @@
+/* Draws the dashboard's charts from the data the server put in #chart-data (no inline script,
+   so the content security policy can forbid it). A suppressed count arrives as null: drawn as
+   a pale bar up to the threshold and named "<5" in the tooltip, never as a number. */
+(function () {
+    'use strict';
+    var COLORS = ['#0b6e4f', '#f4a259', '#4a7bd0', '#bc4b51', '#8cb369', '#5b5f97'];
+
+    function ready() {
+        var holder = document.getElementById('chart-data');
+        if (!holder || typeof Chart === 'undefined') {
+            document.body.setAttribute('data-charts', 'unavailable');
+            return;
+        }
+        var data = JSON.parse(holder.getAttribute('data-chart'));
+        threshold = data.threshold || 5;
+        Chart.defaults.animation = false;
+        Chart.defaults.maintainAspectRatio = false;
+        Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
+        var drawn = holder.getAttribute('data-kind') === 'comparison' ? comparison(data) : dashboard(data);
+        document.body.setAttribute('data-charts', String(drawn));
+    }
+
+    var threshold = 5;
+
+    /* A dataset whose suppressed (null) values show as pale bars up to the threshold. */
+    function dataset(label, values, color) {
+        return {
+            label: label,
+            data: values.map(function (v) { return v === null ? threshold : v; }),
+            suppressed: values.map(function (v) { return v === null; }),
+            backgroundColor: values.map(function (v) { return v === null ? pale(color) : color; }),
+            borderColor: color,
+            borderWidth: values.map(function (v) { return v === null ? 1 : 0; })
+        };
+    }
+
+    function pale(hex) {
+        var n = parseInt(hex.slice(1), 16);
+        return 'rgba(' + (n >> 16) + ',' + ((n >> 8) & 255) + ',' + (n & 255) + ',0.18)';
+    }
+
+    function tooltip(suppressedLabel) {
+        return {
+            callbacks: {
+                label: function (ctx) {
+                    var hidden = ctx.dataset.suppressed && ctx.dataset.suppressed[ctx.dataIndex];
+                    return (ctx.dataset.label ? ctx.dataset.label + ': ' : '') + (hidden ? suppressedLabel : ctx.formattedValue);
+                }
+            }
+        };
+    }
+
+    function subtitle(data) {
+        return { display: data.suppressed, text: data.suppressedLabel, color: '#616e7c', font: { size: 11 } };
+    }
+
+    function title(text) {
+        return { display: true, text: text, font: { size: 14, weight: 'bold' } };
+    }
+
+    function bars(id, spec, data, color, horizontal) {
+        var canvas = document.getElementById(id);
+        if (!canvas || !spec) { return 0; }
+        new Chart(canvas, {
+            type: 'bar',
+            data: { labels: spec.labels, datasets: [dataset(spec.seriesName, spec.values, color)] },
+            options: {
+                indexAxis: horizontal ? 'y' : 'x',
+                plugins: { title: title(spec.title), subtitle: subtitle(data), legend: { display: false },
+                    tooltip: tooltip('<' + threshold) },
+                scales: { y: { beginAtZero: true, ticks: { precision: 0 } }, x: { beginAtZero: true, ticks: { precision: 0 } } }
+            }
+        });
+        return 1;
+    }
+
+    function dashboard(data) {
+        var drawn = 0;
+        var m = data.monthly;
+        new Chart(document.getElementById('chart-monthly'), {
+            type: 'bar',
+            data: {
+                labels: m.labels,
+                datasets: [dataset(m.firstName, m.first, COLORS[0]), dataset(m.secondName, m.second, COLORS[1])]
+            },
+            options: {
+                plugins: { title: title(m.title), subtitle: subtitle(data), tooltip: tooltip('<' + threshold) },
+                scales: { y: { beginAtZero: true, ticks: { precision: 0 } } }
+            }
+        });
+        drawn++;
+        var cap = data.cap;
+        var capCanvas = document.getElementById('chart-cap');
+        if (cap && capCanvas) {
+            var used = cap.used;
+            var remaining = used === null ? null : Math.max(cap.cap - used, 0);
+            new Chart(capCanvas, {
+                type: 'doughnut',
+                data: {
+                    labels: [cap.usedLabel, cap.remainingLabel],
+                    datasets: [{ data: used === null ? [0, cap.cap] : [used, remaining], backgroundColor: [COLORS[0], '#d9e2ec'] }]
+                },
+                options: {
+                    plugins: {
+                        title: title(cap.title + ': ' + (used === null ? '<' + threshold : used) + ' / ' + cap.cap),
+                        tooltip: tooltip('<' + threshold)
+                    }
+                }
+            });
+            document.getElementById('cap-forecast').textContent = cap.forecast;
+            drawn++;
+        } else if (capCanvas) {
+            capCanvas.parentNode.style.display = 'none';
+        }
+        drawn += bars('chart-intermediaries', data.intermediaries, data, COLORS[2], true);
+        drawn += bars('chart-lead-time', data.leadTime, data, COLORS[0], false);
+        drawn += bars('chart-weeks-before', data.weeksBeforeDueDate, data, COLORS[4], false);
+        drawn += bars('chart-pregnancy-week', data.pregnancyWeek, data, COLORS[5], false);
+        return drawn;
+    }
+
+    function comparison(data) {
+        new Chart(document.getElementById('chart-comparison'), {
+            type: 'bar',
+            data: {
+                labels: data.labels,
+                datasets: [
+                    { label: data.firstName, data: data.first, backgroundColor: COLORS[0] },
+                    { label: data.secondName, data: data.second, backgroundColor: COLORS[1] }
+                ]
+            },
+            options: {
+                plugins: { title: title(data.title) },
+                scales: { y: { beginAtZero: true, ticks: { precision: 0 } } }
+            }
+        });
+        return 1;
+    }
+
+    if (document.readyState === 'loading') {
+        document.addEventListener('DOMContentLoaded', ready);
+    } else {
+        ready();
+    }
+})();

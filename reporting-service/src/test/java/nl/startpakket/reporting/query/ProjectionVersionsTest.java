@@ -1,0 +1,65 @@
+package nl.startpakket.reporting.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ProjectionVersionsTest {
+
+    private static MongoServer server;
+    private static MongoClient client;
+
+    @BeforeAll
+    static void start() {
+        server = new MongoServer(new MemoryBackend());
+        client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
+    }
+
+    @AfterAll
+    static void stop() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @Test
+    void shouldStartWithVersionOneOfTheCurrentSchemaWhenNothingWasStored() {
+        ProjectionVersions versions = new ProjectionVersions(client.getDatabase("versions-empty"));
+
+        assertThat(versions.state()).isEqualTo(new ProjectionVersions.State(1, EvaluationProjection.SCHEMA, null));
+        assertThat(versions.writable()).containsExactly(1);
+        assertThat(versions.state().outdated()).isFalse();
+    }
+
+    @Test
+    void shouldWriteLiveEventsIntoTheActiveAndTheBuildingVersionWhileARebuildRuns() {
+        ProjectionVersions versions = new ProjectionVersions(client.getDatabase("versions-building"));
+
+        versions.save(versions.state().building(2));
+
+        assertThat(versions.writable()).isEqualTo(List.of(1, 2));
+        assertThat(versions.active()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldServeTheBuiltVersionOnlyAfterTheSwitch() {
+        ProjectionVersions versions = new ProjectionVersions(client.getDatabase("versions-switch"));
+        versions.save(versions.state().building(2));
+
+        versions.save(versions.state().switched());
+
+        assertThat(versions.state()).isEqualTo(new ProjectionVersions.State(2, EvaluationProjection.SCHEMA, null));
+        assertThat(versions.writable()).containsExactly(2);
+    }
+
+    @Test
+    void shouldBeOutdatedWhenBuiltWithAnOlderSchema() {
+        assertThat(new ProjectionVersions.State(3, EvaluationProjection.SCHEMA - 1, null).outdated()).isTrue();
+    }
+}
