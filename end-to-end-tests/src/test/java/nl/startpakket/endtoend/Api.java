@@ -74,7 +74,7 @@ final class Api {
         try {
             HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(), response.headers().firstValue("Location").orElse(null),
-                    response.headers().firstValue("Content-Type").orElse(""));
+                    response.headers().firstValue("Content-Type").orElse(""), response.headers().map());
         } catch (IOException e) {
             throw new IllegalStateException("Request failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -83,7 +83,12 @@ final class Api {
         }
     }
 
-    record Response(int status, String body, String location, String contentType) {
+    record Response(int status, String body, String location, String contentType, java.util.Map<String, java.util.List<String>> headers) {
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> String.join(",", e.getValue())).findFirst().orElse(null);
+        }
+
         JsonNode json() {
             try {
                 return JSON.readTree(body);

@@ -16,9 +16,15 @@ public final class PlatformHttpSecurity {
     private PlatformHttpSecurity() {
     }
 
+    /** Security headers and problem+json 401/403: for API filter chains. */
     public static HttpSecurity apply(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
+        return headers(http)
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+    }
+
+    /** Only the security headers: for page filter chains, whose login form handles 401. */
+    public static HttpSecurity headers(HttpSecurity http) throws Exception {
         return http
-                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(f -> f.deny())
