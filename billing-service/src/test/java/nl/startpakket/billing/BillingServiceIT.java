@@ -165,6 +165,10 @@ class BillingServiceIT {
                 "/api/v1/invoices?municipality=" + municipality, HttpMethod.GET, null, LIST);
         assertThat(list.getBody()).extracting(i -> i.get("total")).containsExactly("80.00", "-80.00", "80.00");
         awaitUsage(contractId, usage -> assertThat(usage).containsEntry("invoicedAmount", "80.00"));
+        Map<String, Object> reconciliation = finance().exchange("/api/v1/contracts/" + contractId + "/reconciliation",
+                HttpMethod.GET, null, MAP).getBody();
+        assertThat(reconciliation).containsEntry("balanced", true).containsEntry("deliveredPackages", 1)
+                .containsEntry("invoicedLines", 1).containsEntry("creditNotes", 1);
 
         ResponseEntity<Map<String, Object>> nothing = finance().exchange("/api/v1/contracts/" + contractId + "/invoices",
                 HttpMethod.POST, json(Map.of("periodEnd", "2026-04-30")), MAP);
