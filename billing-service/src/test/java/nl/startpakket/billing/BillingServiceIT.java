@@ -292,6 +292,47 @@ class BillingServiceIT {
         assertThat(volunteer.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
+    @Test
+    void shouldShowTheContractPagesAfterFormLoginInDutchAndInEnglish() throws Exception {
+        java.net.CookieManager cookies = new java.net.CookieManager();
+        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(cookies)
+                .followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build();
+        String base = http.getRootUri();
+
+        java.net.http.HttpResponse<String> anonymous = browser.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(base + "/contracts")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.uri().getPath()).isEqualTo("/login");
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(anonymous.body());
+        assertThat(csrf.find()).isTrue();
+
+        java.net.http.HttpResponse<String> loggedIn = browser.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "username=finance&password=finance&_csrf=" + csrf.group(1))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(loggedIn.statusCode()).isEqualTo(200);
+        assertThat(loggedIn.body()).contains("Contracten met gemeenten").contains("huizen-2026").contains("<svg class=\"bar\"");
+
+        java.net.http.HttpResponse<String> english = browser.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(base + "/contracts?lang=en")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(english.body()).contains("Municipal contracts").contains("Remaining");
+
+        java.net.http.HttpResponse<String> detail = browser.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(base + "/contracts/huizen-2026")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(detail.statusCode()).isEqualTo(200);
+        assertThat(detail.body()).contains("Referrals waiting for funding").contains("Issue invoice").contains("Reconciliation");
+
+        java.net.http.HttpResponse<String> held = browser.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(base + "/held?lang=nl")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(held.body()).contains("Verwijzingen in de wachtrij");
+        java.net.http.HttpResponse<String> invoices = browser.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(base + "/invoices")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(invoices.statusCode()).isEqualTo(200);
+        assertThat(invoices.body()).contains("Facturen");
+    }
+
     // --- helpers
 
     static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {

@@ -1,5 +1,6 @@
 package nl.startpakket.billing.query;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -19,21 +20,22 @@ import nl.startpakket.billing.query.FundingStatusDocument.FundingState;
 public record Reconciliation(
         String contractId,
         long deliveredPackages,
-        BigDecimal deliveredAmount,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal deliveredAmount,
         Map<String, PhaseCount> deliveredByPhase,
         long invoices,
         long creditNotes,
         long invoicedLines,
-        BigDecimal invoicedAmount,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal invoicedAmount,
         long notYetInvoicedLines,
-        BigDecimal notYetInvoicedAmount,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal notYetInvoicedAmount,
         List<String> invoicedMoreThanOnce,
         List<String> invoicedButNotDelivered,
         List<String> amountMismatches,
         boolean balanced) {
 
     /** Packages of one phase, their price and amount. */
-    public record PhaseCount(long packages, BigDecimal price, BigDecimal amount) {
+    public record PhaseCount(long packages, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal price,
+                             @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount) {
     }
 
     public static Reconciliation of(ContractDocument contract, Collection<FundingStatusDocument> funding,
