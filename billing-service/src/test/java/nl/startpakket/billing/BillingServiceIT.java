@@ -165,6 +165,10 @@ class BillingServiceIT {
                 "/api/v1/invoices?municipality=" + municipality, HttpMethod.GET, null, LIST);
         assertThat(list.getBody()).extracting(i -> i.get("total")).containsExactly("80.00", "-80.00", "80.00");
         awaitUsage(contractId, usage -> assertThat(usage).containsEntry("invoicedAmount", "80.00"));
+        Map<String, Object> reconciliation = finance().exchange("/api/v1/contracts/" + contractId + "/reconciliation",
+                HttpMethod.GET, null, MAP).getBody();
+        assertThat(reconciliation).containsEntry("balanced", true).containsEntry("deliveredPackages", 1)
+                .containsEntry("invoicedLines", 1).containsEntry("creditNotes", 1);
 
         ResponseEntity<Map<String, Object>> nothing = finance().exchange("/api/v1/contracts/" + contractId + "/invoices",
                 HttpMethod.POST, json(Map.of("periodEnd", "2026-04-30")), MAP);
@@ -286,6 +290,47 @@ class BillingServiceIT {
         ResponseEntity<String> volunteer = http.withBasicAuth("volunteer", "volunteer")
                 .exchange("/api/v1/contracts/x-1", HttpMethod.PUT, json(contractBody("GM0406", 1, null)), String.class);
         assertThat(volunteer.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void shouldShowTheContractPagesAfterFormLoginInDutchAndInEnglish() throws Exception {
+        java.net.CookieManager cookies = new java.net.CookieManager();
+        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(cookies)
+                .followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build();
+        String base = http.getRootUri();
+
+        java.net.http.HttpResponse<String> anonymous = browser.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(base + "/contracts")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.uri().getPath()).isEqualTo("/login");
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(anonymous.body());
+        assertThat(csrf.find()).isTrue();
+
+        java.net.http.HttpResponse<String> loggedIn = browser.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "username=finance&password=finance&_csrf=" + csrf.group(1))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(loggedIn.statusCode()).isEqualTo(200);
+        assertThat(loggedIn.body()).contains("Contracten met gemeenten").contains("huizen-2026").contains("<svg class=\"bar\"");
+
+        java.net.http.HttpResponse<String> english = browser.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(base + "/contracts?lang=en")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(english.body()).contains("Municipal contracts").contains("Remaining");
+
+        java.net.http.HttpResponse<String> detail = browser.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(base + "/contracts/huizen-2026")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(detail.statusCode()).isEqualTo(200);
+        assertThat(detail.body()).contains("Referrals waiting for funding").contains("Issue invoice").contains("Reconciliation");
+
+        java.net.http.HttpResponse<String> held = browser.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(base + "/held?lang=nl")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(held.body()).contains("Verwijzingen in de wachtrij");
+        java.net.http.HttpResponse<String> invoices = browser.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(base + "/invoices")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(invoices.statusCode()).isEqualTo(200);
+        assertThat(invoices.body()).contains("Facturen");
     }
 
     // --- helpers

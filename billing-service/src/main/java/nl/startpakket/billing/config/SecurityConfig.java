@@ -34,4 +34,19 @@ public class SecurityConfig {
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         return http.build();
     }
+
+    /** The coordinator and finance pages: form login with a session, CSRF-protected forms. */
+    @Bean
+    @Order(2)
+    public SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/login", "/css/**", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/contracts/*/invoices", "/invoices/*/credit-notes").hasRole("FINANCE")
+                        .anyRequest().hasAnyRole("COORDINATOR", "FINANCE"))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/contracts", false).permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'")));
+        return http.build();
+    }
 }

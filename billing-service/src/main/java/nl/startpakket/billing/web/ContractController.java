@@ -19,7 +19,9 @@ import nl.startpakket.billing.api.RegisterContractCommand;
 import nl.startpakket.billing.query.ContractDocument;
 import nl.startpakket.billing.query.ContractQueries;
 import nl.startpakket.billing.query.ContractUsage;
+import nl.startpakket.billing.query.InvoiceQueries;
 import nl.startpakket.billing.query.InvoicedAmounts;
+import nl.startpakket.billing.query.Reconciliation;
 import nl.startpakket.platform.web.ApiProblem;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -43,13 +45,15 @@ public class ContractController {
     private final ContractQueries queries;
     private final InvoicedAmounts invoiced;
     private final BillingProperties properties;
+    private final InvoiceQueries invoices;
 
     public ContractController(CommandGateway commands, ContractQueries queries, InvoicedAmounts invoiced,
-                              BillingProperties properties) {
+                              BillingProperties properties, InvoiceQueries invoices) {
         this.commands = commands;
         this.queries = queries;
         this.invoiced = invoiced;
         this.properties = properties;
+        this.invoices = invoices;
     }
 
     @PutMapping("/{contractId}")
@@ -98,6 +102,13 @@ public class ContractController {
     public List<AmendmentDocument> amendments(@PathVariable String contractId) {
         queries.contract(contractId).orElseThrow(() -> notFound(contractId));
         return queries.amendments(contractId);
+    }
+
+    /** Whether the contract's invoices add up to its deliveries, to the cent. */
+    @GetMapping("/{contractId}/reconciliation")
+    public Reconciliation reconciliation(@PathVariable String contractId) {
+        ContractDocument contract = queries.contract(contractId).orElseThrow(() -> notFound(contractId));
+        return Reconciliation.of(contract, queries.fundingOf(contractId), invoices.invoicesOfContract(contractId));
     }
 
     @GetMapping

@@ -78,7 +78,7 @@ public class PdfInvoiceWriter {
             }
             document.add(new Paragraph(" "));
 
-            PdfPTable table = new PdfPTable(new float[] {1f, 5f, 3f, 3f, 3f});
+            PdfPTable table = new PdfPTable(new float[] {1f, 8f, 4f, 3.5f, 3.5f});
             table.setWidthPercentage(100);
             table.setHeaderRows(1);
             for (String header : new String[] {"#", "Verwijzing / Reference", "Pakket / Package", "Geleverd / Delivered",
