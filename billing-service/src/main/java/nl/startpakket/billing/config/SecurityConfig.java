@@ -1,5 +1,6 @@
 package nl.startpakket.billing.config;
 
+import nl.startpakket.platform.security.PlatformHttpSecurity;
 import nl.startpakket.platform.security.ProblemSecurityHandlers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,7 +17,8 @@ public class SecurityConfig {
     @Bean
     @Order(1)
     public SecurityFilterChain apiSecurity(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
-        http.securityMatcher("/api/**", "/actuator/**")
+        PlatformHttpSecurity.apply(http, problems)
+                .securityMatcher("/api/**", "/actuator/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
@@ -30,8 +32,7 @@ public class SecurityConfig {
                         .requestMatchers("/api/v1/held-referrals").hasAnyRole("COORDINATOR", "FINANCE")
                         .requestMatchers("/api/v1/contracts").hasAnyRole("COORDINATOR", "FINANCE")
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems));
         return http.build();
     }
 
@@ -39,14 +40,13 @@ public class SecurityConfig {
     @Bean
     @Order(2)
     public SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
+        PlatformHttpSecurity.headers(http)
+                .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers(HttpMethod.POST, "/contracts/*/invoices", "/invoices/*/credit-notes").hasRole("FINANCE")
                         .anyRequest().hasAnyRole("COORDINATOR", "FINANCE"))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/contracts", false).permitAll())
-                .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'")));
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll());
         return http.build();
     }
 }
