@@ -40,6 +40,11 @@ final class Api {
         return send(request(path).GET());
     }
 
+    /** A plain-text resource such as the Prometheus scrape. */
+    Response getText(String path) {
+        return send(request(path).setHeader("Accept", "text/plain").GET());
+    }
+
     Response post(String path, Object body) {
         return send(request(path).header("Content-Type", "application/json").POST(body(body)));
     }
@@ -54,8 +59,10 @@ final class Api {
 
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/json");
+                .timeout(Duration.ofSeconds(30));
+        if (!path.startsWith("/actuator/prometheus")) {
+            builder.header("Accept", "application/json");
+        }
         if (authorization != null) {
             builder.header("Authorization", authorization);
         }

@@ -127,7 +127,7 @@ class ChainEndToEndIT {
     }
 
     static String awaitQueuedJob(String referralId) {
-        Api volunteer = fulfilment.asStaff("volunteer");
+        Api volunteer = RunningStack.api(Service.FULFILMENT).asStaff("volunteer");
         return await().atMost(CHAIN).pollInterval(Duration.ofMillis(300)).until(() -> {
             JsonNode jobs = volunteer.get("/api/v1/jobs?status=QUEUED").json();
             for (JsonNode job : jobs) {
@@ -140,7 +140,7 @@ class ChainEndToEndIT {
     }
 
     static void workJobThrough(String jobId, String volunteerName) {
-        Api volunteer = fulfilment.asStaff(volunteerName);
+        Api volunteer = RunningStack.api(Service.FULFILMENT).asStaff(volunteerName);
         for (String step : List.of("claim", "packed", "handed-over", "delivered")) {
             Api.Response response = volunteer.post("/api/v1/jobs/" + jobId + "/" + step, step.equals("handed-over") ? handOver() : Map.of());
             assertThat(response.status()).as(step + ": " + response).isEqualTo(200);

@@ -174,7 +174,7 @@ class FaultSuiteIT {
         // the dead-letter topic is shared by the consuming groups: each of the three dead-lettered the four
         assertThat(ours).hasSize(12).allSatisfy(l -> assertThat(l.get("reason").asText()).isNotBlank());
         assertThat(RunningStack.api(Service.BILLING).asStaff("volunteer").get("/api/v1/dead-letters").status()).isEqualTo(403);
-        assertThat(RunningStack.api(Service.BILLING).get("/actuator/prometheus").body()).contains("startpakket_dead_letters_total");
+        assertThat(RunningStack.api(Service.BILLING).getText("/actuator/prometheus").body()).contains("startpakket_dead_letters_total");
 
         JsonNode first = ours.get(0);
         Api.Response replay = coordinator.post("/api/v1/dead-letters/" + topic + "/" + first.get("partition").asInt() + "/"
