@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * instead of the built-in ones; {@code LOCAL_STACK_SERVICE_OPTS} replaces the services' JVM
  * options ({@link ServiceProcess#DEFAULT_JVM_OPTIONS}); {@code LOCAL_STACK_CDS=false} starts them
  * without class-data sharing (see {@link Stack.Builder#classDataSharing(Path)}, cache in
- * {@code data/cds}); {@code LOCAL_STACK_FORK=false} runs everything in the first JVM.
+ * {@code local-stack/target/cds}); {@code LOCAL_STACK_FORK=false} runs everything in the first JVM.
  */
 public final class LocalStack {
 
@@ -104,7 +104,10 @@ public final class LocalStack {
                 .externalKafka(System.getenv("KAFKA_BOOTSTRAP_SERVERS"))
                 .externalMongo(System.getenv("MONGODB_URI"));
         if (!"false".equalsIgnoreCase(System.getenv("LOCAL_STACK_CDS"))) {
-            builder.classDataSharing(data.resolve("cds"));
+            // beside the jars it is derived from (target/cds: a clean build drops both; --reset keeps it)
+            Path jars = Service.defaultJarDirectory();
+            builder.classDataSharing(jars.getFileName() != null && jars.getFileName().toString().equals("services")
+                    ? jars.resolveSibling("cds") : data.resolve("cds"));
         }
         String serviceOpts = System.getenv("LOCAL_STACK_SERVICE_OPTS");
         if (serviceOpts != null && !serviceOpts.isBlank()) {
@@ -117,8 +120,7 @@ public final class LocalStack {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stopping.set(true);
             out.println();
-            out.println("Stopping: services (gracefully; the first stop after a build also writes their class-data"
-                    + " archives for faster starts), then Kafka and MongoDB. Data is kept in " + data + "/.");
+            out.println("Stopping: services (gracefully), then Kafka and MongoDB. Data is kept in " + data + "/.");
             long begin = System.nanoTime();
             stack.stop();
             out.printf(Locale.ROOT, "Stopped in %.1f s.%n", (System.nanoTime() - begin) / 1e9);

@@ -41,11 +41,8 @@ public final class Stack implements AutoCloseable {
 
     /** How long a service may take to become ready (4 JVMs start at once on 2 cores). */
     public static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
-    /**
-     * How long a service may take to shut down gracefully before it is killed (Spring allows 20 s
-     * per phase; writing a class-data archive at exit takes a while on a busy machine).
-     */
-    public static final Duration STOP_GRACE = Duration.ofSeconds(60);
+    /** How long a service may take to shut down gracefully before it is killed (Spring allows 20 s per phase). */
+    public static final Duration STOP_GRACE = Duration.ofSeconds(40);
 
     private final Builder settings;
     /** Waits on processes in parallel (the common pool has one thread on two cores). */
@@ -59,6 +56,7 @@ public final class Stack implements AutoCloseable {
     private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
     private KafkaBroker kafka;
     private MongoWireServer mongo;
+    private volatile ClassDataSharing classDataSharing;
     private volatile String kafkaBootstrapServers;
     private volatile String mongoUri;
     private volatile boolean stopped;
@@ -81,13 +79,14 @@ public final class Stack implements AutoCloseable {
             Path data = settings.dataDirectory;
             Files.createDirectories(data);
             // find (and, with class-data sharing, extract) the jars while the broker starts
+            ClassDataSharing cds = settings.classDataSharing == null ? null : new ClassDataSharing(settings.classDataSharing);
+            classDataSharing = cds;
             Map<Service, CompletableFuture<ClassDataSharing.Launch>> launches = new EnumMap<>(Service.class);
             for (Service service : Service.values()) {
                 Path jar = service.jarIn(settings.jarDirectory);
-                launches.put(service, settings.classDataSharing == null
+                launches.put(service, cds == null
                         ? CompletableFuture.completedFuture(new ClassDataSharing.Launch(List.of(), jar))
-                        : CompletableFuture.supplyAsync(() -> new ClassDataSharing(settings.classDataSharing)
-                                .prepare(service.module(), jar), WORKERS));
+                        : CompletableFuture.supplyAsync(() -> cds.prepare(service.module(), jar), WORKERS));
             }
             if (settings.externalKafka != null) {
                 kafkaBootstrapServers = settings.externalKafka;
@@ -149,6 +148,10 @@ public final class Stack implements AutoCloseable {
                 CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
             } catch (CompletionException e) {
                 throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+            if (cds != null) {
+                List<String> modules = processes.keySet().stream().map(Service::module).toList();
+                WORKERS.execute(() -> cds.buildMissingArchives(modules));
             }
             return this;
         } catch (IOException e) {
@@ -222,6 +225,10 @@ public final class Stack implements AutoCloseable {
             running = List.copyOf(services.values());
             broker = kafka;
             server = mongo;
+        }
+        ClassDataSharing cds = classDataSharing;
+        if (cds != null) {
+            cds.cancel();
         }
         List<CompletableFuture<Boolean>> stopping = new ArrayList<>();
         for (ServiceProcess service : running) {
@@ -360,9 +367,10 @@ public final class Stack implements AutoCloseable {
         }
 
         /**
-         * Starts services faster from extracted jars with a class-data-sharing archive kept in
-         * {@code cacheDirectory}: the first run writes it when the services stop gracefully, later
-         * runs use it (null, the default: plain {@code java -jar}).
+         * Starts services faster from extracted jars with class-data-sharing archives kept in
+         * {@code cacheDirectory}: a run without archives records the classes the services load and,
+         * once they are ready, writes the archives in the background at low priority; later runs
+         * use them (null, the default: plain {@code java -jar}).
          */
         public Builder classDataSharing(Path cacheDirectory) {
             this.classDataSharing = cacheDirectory;
