@@ -22,8 +22,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * (default {@code data}), {@code LOCAL_STACK_KAFKA_PORT} (9092), {@code LOCAL_STACK_MONGO_PORT}
  * (27017); {@code KAFKA_BOOTSTRAP_SERVERS} or {@code MONGODB_URI} use a real Kafka or MongoDB
  * instead of the built-in ones; {@code LOCAL_STACK_SERVICE_OPTS} replaces the services' JVM
- * options ({@link ServiceProcess#DEFAULT_JVM_OPTIONS}); {@code LOCAL_STACK_FORK=false} runs
- * everything in the first JVM.
+ * options ({@link ServiceProcess#DEFAULT_JVM_OPTIONS}); {@code LOCAL_STACK_CDS=false} starts them
+ * without class-data sharing (see {@link Stack.Builder#classDataSharing(Path)}, cache in
+ * {@code local-stack/target/cds}); {@code LOCAL_STACK_FORK=false} runs everything in the first JVM.
  */
 public final class LocalStack {
 
@@ -102,6 +103,12 @@ public final class LocalStack {
                 .mongoPort(Integer.parseInt(env("LOCAL_STACK_MONGO_PORT", "27017")))
                 .externalKafka(System.getenv("KAFKA_BOOTSTRAP_SERVERS"))
                 .externalMongo(System.getenv("MONGODB_URI"));
+        if (!"false".equalsIgnoreCase(System.getenv("LOCAL_STACK_CDS"))) {
+            // beside the jars it is derived from (target/cds: a clean build drops both; --reset keeps it)
+            Path jars = Service.defaultJarDirectory();
+            builder.classDataSharing(jars.getFileName() != null && jars.getFileName().toString().equals("services")
+                    ? jars.resolveSibling("cds") : data.resolve("cds"));
+        }
         String serviceOpts = System.getenv("LOCAL_STACK_SERVICE_OPTS");
         if (serviceOpts != null && !serviceOpts.isBlank()) {
             builder.jvmOptions(List.of(serviceOpts.trim().split("\\s+")));
@@ -133,18 +140,26 @@ public final class LocalStack {
             return;
         }
         Duration coldStart = Duration.between(startedAt, Instant.now());
-        printBanner(out, stack, data, coldStart);
+        Duration cpu = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
+        for (ServiceProcess service : stack.services()) {
+            cpu = cpu.plus(service.cpuTime());
+        }
+        if (System.getProperty(STARTED_AT) != null) {
+            cpu = cpu.plus(ProcessHandle.current().parent().flatMap(p -> p.info().totalCpuDuration()).orElse(Duration.ZERO));
+        }
+        printBanner(out, stack, data, coldStart, cpu);
         stopped.await();
     }
 
-    private static void printBanner(PrintStream out, Stack stack, Path data, Duration coldStart) {
+    private static void printBanner(PrintStream out, Stack stack, Path data, Duration coldStart, Duration cpu) {
         Map<String, Long> rss = new LinkedHashMap<>();
         ProcessHandle.current().parent().filter(parent -> System.getProperty(STARTED_AT) != null)
                 .ifPresent(parent -> rss.put("launcher", ResidentMemory.ofProcess(parent.pid())));
         rss.putAll(stack.residentMemory());
         long total = rss.values().stream().mapToLong(Long::longValue).sum();
         out.println();
-        out.printf(Locale.ROOT, "Startpakket is ready in %.1f s (from JVM start).%n", coldStart.toMillis() / 1000.0);
+        out.printf(Locale.ROOT, "Startpakket is ready in %.1f s (from JVM start; %.1f s CPU on %d cores).%n",
+                coldStart.toMillis() / 1000.0, cpu.toMillis() / 1000.0, Runtime.getRuntime().availableProcessors());
         out.println();
         out.println("  referral    " + stack.service(Service.REFERRAL).baseUrl()
                 + "   partners: Authorization: Bearer demo-verloskundige-huizen | demo-consultatiebureau-huizen | demo-gemeente-heerlen");

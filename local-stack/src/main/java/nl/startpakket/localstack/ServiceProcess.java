@@ -210,6 +210,11 @@ public final class ServiceProcess {
         return isAlive() ? ResidentMemory.ofProcess(process.pid()) : 0;
     }
 
+    /** CPU time (user and system) this process has used so far; zero when not running. */
+    public Duration cpuTime() {
+        return isAlive() ? process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO) : Duration.ZERO;
+    }
+
     public String name() {
         return name;
     }

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 /**
@@ -39,14 +41,22 @@ public final class Stack implements AutoCloseable {
 
     /** How long a service may take to become ready (4 JVMs start at once on 2 cores). */
     public static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
-    /** How long a service may take to shut down gracefully before it is killed. */
+    /** How long a service may take to shut down gracefully before it is killed (Spring allows 20 s per phase). */
     public static final Duration STOP_GRACE = Duration.ofSeconds(40);
 
     private final Builder settings;
+    /** Waits on processes in parallel (the common pool has one thread on two cores). */
+    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "local-stack-worker");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final Object lock = new Object();
     private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
     private KafkaBroker kafka;
     private MongoWireServer mongo;
+    private volatile ClassDataSharing classDataSharing;
     private volatile String kafkaBootstrapServers;
     private volatile String mongoUri;
     private volatile boolean stopped;
@@ -68,6 +78,16 @@ public final class Stack implements AutoCloseable {
         try {
             Path data = settings.dataDirectory;
             Files.createDirectories(data);
+            // find (and, with class-data sharing, extract) the jars while the broker starts
+            ClassDataSharing cds = settings.classDataSharing == null ? null : new ClassDataSharing(settings.classDataSharing);
+            classDataSharing = cds;
+            Map<Service, CompletableFuture<ClassDataSharing.Launch>> launches = new EnumMap<>(Service.class);
+            for (Service service : Service.values()) {
+                Path jar = service.jarIn(settings.jarDirectory);
+                launches.put(service, cds == null
+                        ? CompletableFuture.completedFuture(new ClassDataSharing.Launch(List.of(), jar))
+                        : CompletableFuture.supplyAsync(() -> cds.prepare(service.module(), jar), WORKERS));
+            }
             if (settings.externalKafka != null) {
                 kafkaBootstrapServers = settings.externalKafka;
             } else {
@@ -108,8 +128,11 @@ public final class Stack implements AutoCloseable {
                 // only this machine can reach the services (demo credentials)
                 env.put("SERVER_ADDRESS", settings.host);
                 env.putAll(settings.environment);
-                processes.put(service, ServiceProcess.javaJar(service.module(), service.jarIn(settings.jarDirectory), port,
-                        env, data.resolve("logs").resolve(service.module() + ".log"), settings.jvmOptions));
+                ClassDataSharing.Launch launch = launches.get(service).join();
+                List<String> jvmOptions = new ArrayList<>(settings.jvmOptions);
+                jvmOptions.addAll(launch.jvmOptions());
+                processes.put(service, ServiceProcess.javaJar(service.module(), launch.jar(), port,
+                        env, data.resolve("logs").resolve(service.module() + ".log"), jvmOptions));
             }
             synchronized (lock) {
                 if (stopped) {
@@ -119,12 +142,16 @@ public final class Stack implements AutoCloseable {
                 services.values().forEach(ServiceProcess::start);
             }
             List<CompletableFuture<ServiceProcess>> ready = processes.values().stream()
-                    .map(s -> CompletableFuture.supplyAsync(() -> s.awaitReady(READY_TIMEOUT)))
+                    .map(s -> CompletableFuture.supplyAsync(() -> s.awaitReady(READY_TIMEOUT), WORKERS))
                     .toList();
             try {
                 CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
             } catch (CompletionException e) {
                 throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+            if (cds != null) {
+                List<String> modules = processes.keySet().stream().map(Service::module).toList();
+                WORKERS.execute(() -> cds.buildMissingArchives(modules));
             }
             return this;
         } catch (IOException e) {
@@ -257,9 +284,13 @@ public final class Stack implements AutoCloseable {
             broker = kafka;
             server = mongo;
         }
+        ClassDataSharing cds = classDataSharing;
+        if (cds != null) {
+            cds.cancel();
+        }
         List<CompletableFuture<Boolean>> stopping = new ArrayList<>();
         for (ServiceProcess service : running) {
-            stopping.add(CompletableFuture.supplyAsync(() -> service.stop(STOP_GRACE)));
+            stopping.add(CompletableFuture.supplyAsync(() -> service.stop(STOP_GRACE), WORKERS));
         }
         stopping.forEach(CompletableFuture::join);
         if (broker != null) {
@@ -314,6 +345,7 @@ public final class Stack implements AutoCloseable {
         private final Map<String, String> environment = new LinkedHashMap<>();
         private String externalKafka;
         private String externalMongo;
+        private Path classDataSharing;
 
         private Builder() {
             for (Service service : Service.values()) {
@@ -389,6 +421,17 @@ public final class Stack implements AutoCloseable {
         /** Use this MongoDB instead of starting a wire-protocol server (null: start one). */
         public Builder externalMongo(String uri) {
             this.externalMongo = blankToNull(uri);
+            return this;
+        }
+
+        /**
+         * Starts services faster from extracted jars with class-data-sharing archives kept in
+         * {@code cacheDirectory}: a run without archives records the classes the services load and,
+         * once they are ready, writes the archives in the background at low priority; later runs
+         * use them (null, the default: plain {@code java -jar}).
+         */
+        public Builder classDataSharing(Path cacheDirectory) {
+            this.classDataSharing = cacheDirectory;
             return this;
         }
 
