@@ -38,44 +38,32 @@ final class Topics {
     }
 
     static List<Published> readAll(String topic) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RunningStack.get().kafkaBootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        List<Published> result = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            Instant quietUntil = Instant.now().plusSeconds(2);
-            Instant limit = Instant.now().plusSeconds(30);
-            while (Instant.now().isBefore(quietUntil) && Instant.now().isBefore(limit)) {
-                var batch = consumer.poll(Duration.ofMillis(250));
-                for (ConsumerRecord<String, byte[]> r : batch) {
-                    result.add(new Published(topic, r.key(), header(r, CloudEventHeaders.ID), header(r, CloudEventHeaders.TYPE),
-                            r.value() == null ? null : new String(r.value(), StandardCharsets.UTF_8)));
-                }
-                if (!batch.isEmpty()) {
-                    quietUntil = Instant.now().plusSeconds(2);
-                }
-            }
-        }
-        return result;
+        return readRaw(topic).stream()
+                .map(r -> new Published(topic, r.key(), header(r, CloudEventHeaders.ID), header(r, CloudEventHeaders.TYPE),
+                        r.value() == null ? null : new String(r.value(), StandardCharsets.UTF_8)))
+                .toList();
     }
 
-    /** Every record of the topic with its headers, exactly as stored. */
+    /**
+     * Every record of the topic with its headers, exactly as stored: the partitions are assigned
+     * (no group to join) and read up to the end offsets they had when asked.
+     */
     static List<ConsumerRecord<String, byte[]>> readRaw(String topic) {
         Properties props = consumerProperties();
         List<ConsumerRecord<String, byte[]>> result = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            Instant quietUntil = Instant.now().plusSeconds(2);
-            Instant limit = Instant.now().plusSeconds(60);
-            while (Instant.now().isBefore(quietUntil) && Instant.now().isBefore(limit)) {
-                var batch = consumer.poll(Duration.ofMillis(250));
-                batch.forEach(result::add);
-                if (!batch.isEmpty()) {
-                    quietUntil = Instant.now().plusSeconds(2);
-                }
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            if (partitions.isEmpty()) {
+                return result;
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            Instant limit = Instant.now().plusSeconds(120);
+            while (Instant.now().isBefore(limit)
+                    && ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+                consumer.poll(Duration.ofMillis(250)).forEach(result::add);
             }
         }
         return result;

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.function.Predicate;
 import nl.startpakket.events.CloudEventHeaders;
 import nl.startpakket.events.EventCatalog;
@@ -18,6 +17,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
@@ -63,24 +63,25 @@ public final class TopicProbe {
         }
     }
 
-    /** Every record currently on the topic, from the beginning. */
+    /**
+     * Every record currently on the topic, from the beginning: the partitions are assigned (no
+     * consumer group to join) and read up to the end offsets they had when asked.
+     */
     public static List<ConsumerRecord<String, byte[]>> readAll(String topic, Duration settle) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestInfrastructure.kafkaBootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            Instant quietUntil = Instant.now().plus(settle);
-            Instant hardLimit = Instant.now().plus(settle.multipliedBy(6));
-            while (Instant.now().isBefore(quietUntil) && Instant.now().isBefore(hardLimit)) {
-                var batch = consumer.poll(Duration.ofMillis(200));
-                batch.forEach(records::add);
-                if (!batch.isEmpty()) {
-                    quietUntil = Instant.now().plus(settle);
-                }
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            Instant limit = Instant.now().plus(settle.multipliedBy(60));
+            while (Instant.now().isBefore(limit)
+                    && ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
         }
         return records;
