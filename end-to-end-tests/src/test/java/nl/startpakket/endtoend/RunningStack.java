@@ -23,7 +23,10 @@ final class RunningStack {
     static synchronized Stack get() {
         if (stack == null) {
             try {
-                Path data = Files.createTempDirectory("startpakket-e2e-");
+                // under target/, kept after the run so the services' logs can be read when a test failed
+                Path data = Path.of("target", "e2e-stack").toAbsolutePath();
+                Stack.wipe(data);
+                Files.createDirectories(data);
                 stack = Stack.builder()
                         .dataDirectory(data)
                         .randomPorts()
@@ -37,10 +40,7 @@ final class RunningStack {
                 throw new UncheckedIOException(e);
             }
             Stack started = stack;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                started.stop();
-                Stack.wipe(started.dataDirectory());
-            }, "e2e-stack-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "e2e-stack-stop"));
         }
         return stack;
     }
