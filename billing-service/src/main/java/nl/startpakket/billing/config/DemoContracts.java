@@ -11,6 +11,7 @@ import nl.startpakket.billing.api.VatTreatment;
 import nl.startpakket.billing.api.Money;
 import nl.startpakket.billing.api.RegisterContractCommand;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import nl.startpakket.billing.api.ContractRuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -53,8 +54,16 @@ public class DemoContracts implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         for (RegisterContractCommand contract : CONTRACTS) {
-            commands.sendAndWait(contract);
-            log.info("Demo contract {} registered (or already there)", contract.contractId());
+            try {
+                commands.sendAndWait(contract);
+                log.info("Demo contract {} registered (or already there)", contract.contractId());
+            } catch (RuntimeException e) {
+                if (!(e instanceof ContractRuleViolation) && !(e.getCause() instanceof ContractRuleViolation)) {
+                    throw e;
+                }
+                // the demo contract exists and was amended since (a raised cap, say): its history wins
+                log.info("Demo contract {} already there with amended terms: {}", contract.contractId(), e.getMessage());
+            }
         }
     }
 }
