@@ -1,5 +1,6 @@
 package nl.startpakket.referral.config;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -26,8 +27,8 @@ public class ReferralProperties {
     /** The oldest child (months) a TODDLER referral is for. */
     private int toddlerMaxAgeMonths = 24;
 
-    /** Largest request body accepted on the referral API, in bytes. */
-    private int maxRequestBytes = 16 * 1024;
+    /** How long personal data is kept after a referral ended; then the retention rule erases it. */
+    private final Retention retention = new Retention();
 
     public String getHouseholdSecret() {
         return householdSecret;
@@ -77,11 +78,33 @@ public class ReferralProperties {
         this.toddlerMaxAgeMonths = toddlerMaxAgeMonths;
     }
 
-    public int getMaxRequestBytes() {
-        return maxRequestBytes;
+    public Retention getRetention() {
+        return retention;
     }
 
-    public void setMaxRequestBytes(int maxRequestBytes) {
-        this.maxRequestBytes = maxRequestBytes;
+    /** {@code startpakket.referral.retention.*}: erase personal data a configurable time after the referral ended. */
+    public static class Retention {
+
+        /** After delivery (the package reached the family). */
+        private Duration afterDelivery = Duration.ofDays(180);
+
+        /** After cancellation or rejection. */
+        private Duration afterClosing = Duration.ofDays(30);
+
+        public Duration getAfterDelivery() {
+            return afterDelivery;
+        }
+
+        public void setAfterDelivery(Duration afterDelivery) {
+            this.afterDelivery = afterDelivery;
+        }
+
+        public Duration getAfterClosing() {
+            return afterClosing;
+        }
+
+        public void setAfterClosing(Duration afterClosing) {
+            this.afterClosing = afterClosing;
+        }
     }
 }

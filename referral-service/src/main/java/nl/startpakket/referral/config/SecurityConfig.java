@@ -16,6 +16,10 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may do what: partners with their API key (Bearer) on the referral API, staff with HTTP
@@ -24,6 +28,9 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
+
+    /** Erasure is a coordinator's act (staff chain), though it sits under the partners' referral paths. */
+    static final RequestMatcher ERASURE = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/referrals/*/erasure");
 
     private final PasswordEncoder passwordEncoder;
 
@@ -35,7 +42,8 @@ public class SecurityConfig {
     @Order(1)
     SecurityFilterChain partnerApi(HttpSecurity http, PartnerDirectory partners, ProblemSecurityHandlers problems) throws Exception {
         return http
-                .securityMatcher("/api/v1/referrals", "/api/v1/referrals/**")
+                .securityMatcher(new AndRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/v1/referrals/**"),
+                        new NegatedRequestMatcher(ERASURE)))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new PartnerApiKeyFilter(partners, problems), BasicAuthenticationFilter.class)
@@ -55,6 +63,7 @@ public class SecurityConfig {
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/v1/partners/**").hasRole(StaffRole.COORDINATOR.name())
+                        .requestMatchers(ERASURE).hasRole(StaffRole.COORDINATOR.name())
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .build();
