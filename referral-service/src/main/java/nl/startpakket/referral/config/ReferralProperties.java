@@ -78,8 +78,61 @@ public class ReferralProperties {
         this.toddlerMaxAgeMonths = toddlerMaxAgeMonths;
     }
 
+    /** Requests per partner API key on the referral API. */
+    private final RateLimit rateLimit = new RateLimit();
+
     public Retention getRetention() {
         return retention;
+    }
+
+    public RateLimit getRateLimit() {
+        return rateLimit;
+    }
+
+    /** {@code startpakket.referral.rate-limit.*}: a token bucket per partner API key, per instance. */
+    public static class RateLimit {
+
+        private boolean enabled = true;
+
+        /** Requests a key may make at once. */
+        private long capacity = 120;
+
+        /** Tokens added per period (greedily, spread over the period). */
+        private long refillTokens = 120;
+
+        private Duration refillPeriod = Duration.ofMinutes(1);
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public long getCapacity() {
+            return capacity;
+        }
+
+        public void setCapacity(long capacity) {
+            this.capacity = capacity;
+        }
+
+        public long getRefillTokens() {
+            return refillTokens;
+        }
+
+        public void setRefillTokens(long refillTokens) {
+            this.refillTokens = refillTokens;
+        }
+
+        public Duration getRefillPeriod() {
+            return refillPeriod;
+        }
+
+        public void setRefillPeriod(Duration refillPeriod) {
+            this.refillPeriod = refillPeriod;
+        }
     }
 
     /** {@code startpakket.referral.retention.*}: erase personal data a configurable time after the referral ended. */

@@ -3,7 +3,10 @@ package nl.startpakket.referral.config;
 import nl.startpakket.platform.security.ProblemSecurityHandlers;
 import nl.startpakket.platform.security.StaffRole;
 import nl.startpakket.referral.partner.PartnerApiKeyFilter;
+import io.micrometer.core.instrument.MeterRegistry;
 import nl.startpakket.referral.partner.PartnerDirectory;
+import nl.startpakket.referral.partner.PartnerRateLimitFilter;
+import nl.startpakket.referral.partner.PartnerRateLimiter;
 import nl.startpakket.referral.partner.PartnerUsers;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -40,16 +43,23 @@ public class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain partnerApi(HttpSecurity http, PartnerDirectory partners, ProblemSecurityHandlers problems) throws Exception {
-        return http
+    SecurityFilterChain partnerApi(HttpSecurity http, PartnerDirectory partners, ProblemSecurityHandlers problems,
+                                   ReferralProperties properties, MeterRegistry meters, java.time.Clock clock) throws Exception {
+        http
                 .securityMatcher(new AndRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/v1/referrals/**"),
                         new NegatedRequestMatcher(ERASURE)))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new PartnerApiKeyFilter(partners, problems), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasAuthority(PartnerApiKeyFilter.PARTNER_ROLE))
-                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .build();
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        ReferralProperties.RateLimit limit = properties.getRateLimit();
+        if (limit.isEnabled()) {
+            // per API key, so after the key is known
+            http.addFilterAfter(new PartnerRateLimitFilter(new PartnerRateLimiter(limit.getCapacity(), limit.getRefillTokens(),
+                    limit.getRefillPeriod(), meters, clock)), PartnerApiKeyFilter.class);
+        }
+        return http.build();
     }
 
     @Bean
