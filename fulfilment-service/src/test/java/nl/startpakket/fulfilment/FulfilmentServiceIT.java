@@ -147,6 +147,43 @@ class FulfilmentServiceIT {
     }
 
     @Test
+    void shouldSendThePlatformSecurityHeadersAndKeepPagesOnTheLoginRedirect() {
+        for (ResponseEntity<String> response : List.of(http.withBasicAuth("volunteer", "volunteer").getForEntity("/api/v1/jobs", String.class),
+                http.getForEntity("/api/v1/jobs", String.class), http.getForEntity("/login", String.class),
+                http.getForEntity("/actuator/health", String.class))) {
+            assertThat(response.getHeaders().getFirst("Content-Security-Policy"))
+                    .isEqualTo(nl.startpakket.platform.security.PlatformHttpSecurity.CONTENT_SECURITY_POLICY);
+            assertThat(response.getHeaders().getFirst("X-Frame-Options")).isEqualTo("DENY");
+            assertThat(response.getHeaders().getFirst("Referrer-Policy")).isEqualTo("no-referrer");
+        }
+        ResponseEntity<String> api = http.getForEntity("/api/v1/jobs", String.class);
+        assertThat(api.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        var noRedirects = http.withRedirects(org.springframework.boot.http.client.ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW);
+        ResponseEntity<String> page = noRedirects.getForEntity("/jobs", String.class);
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.FOUND);
+        assertThat(page.getHeaders().getLocation().getPath()).isEqualTo("/login");
+        ResponseEntity<String> noCsrf = noRedirects.postForEntity("/login", new HttpEntity<>("username=volunteer&password=volunteer",
+                formHeaders()), String.class);
+        assertThat(noCsrf.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(String.valueOf(noCsrf.getHeaders().getContentType())).doesNotContain("problem+json");
+    }
+
+    static HttpHeaders formHeaders() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        return headers;
+    }
+
+    @Test
+    void shouldAuditEveryClaim() {
+        String jobId = queueJob("GM0917", Phase.TODDLER, DeliveryMethod.PICKUP_BY_INTERMEDIARY, LocalDate.now(), null);
+        assertThat(post("volunteer2", "/api/v1/jobs/" + jobId + "/claim", null).getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode trail = http.withBasicAuth("coordinator", "coordinator").getForObject("/api/v1/audit?subject=" + jobId, JsonNode.class);
+        assertThat(trail.findValuesAsText("action")).contains("claim-job");
+        assertThat(trail.findValuesAsText("actor")).contains("volunteer2");
+    }
+
+    @Test
     void shouldAnswerNotFoundForAnUnknownJob() {
         assertThat(post("volunteer", "/api/v1/jobs/J-nope/claim", null).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }

@@ -54,6 +54,11 @@ class PartnerAdministrationIT {
         assertThat(coordinator(HttpMethod.DELETE, "/api/v1/partners/" + partnerId + "/keys/" + keyId, null).getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(submit(apiKey).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+
+        JsonNode trail = JSON.readTree(coordinator(HttpMethod.GET, "/api/v1/audit?subject=" + partnerId, null).getBody());
+        assertThat(trail.findValuesAsText("action")).contains("issue-api-key", "revoke-api-key");
+        assertThat(trail.findValuesAsText("actor")).containsOnly("it-coordinator");
+        assertThat(trail.toString()).contains(keyId).doesNotContain(apiKey);
     }
 
     @Test

@@ -16,7 +16,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import nl.startpakket.events.IntermediaryType;
 import nl.startpakket.events.Phase;
-import nl.startpakket.events.delivery.v1.DeliveryDetailsShared;
+import nl.startpakket.events.delivery.v2.DeliveryDetailsShared;
 import nl.startpakket.events.fulfilment.v1.PackingStarted;
 import nl.startpakket.platform.testing.ServiceIntegrationTest;
 import nl.startpakket.platform.testing.TopicProbe;
@@ -45,6 +45,9 @@ class ReferralIntakeIT {
 
     @Autowired
     PartnerDirectory partners;
+
+    @Autowired
+    nl.startpakket.platform.privacy.DeliveryKeyTransport transport;
 
     String partner;
     String key;
@@ -223,8 +226,9 @@ class ReferralIntakeIT {
         assertThat(amended.getStatusCode()).isEqualTo(HttpStatus.OK);
         JsonNode history = JSON.readTree(amended.getBody()).get("history");
         assertThat(history.findValuesAsText("event")).contains("AMENDED");
+        PrivacyProbe privacy = new PrivacyProbe(transport);
         DeliveryDetailsShared again = TopicProbe.await(DeliveryDetailsShared.class,
-                e -> e.referralId().equals(id) && newDueDate.equals(e.expectedDueDate()), TIMEOUT);
+                e -> e.referralId().equals(id) && newDueDate.equals(privacy.open(e).expectedDueDate()), TIMEOUT);
         assertThat(again.deliveryMethod().name()).isEqualTo("PICKUP_BY_INTERMEDIARY");
 
         // the household moved with the due date: the old date is free, the new one is taken

@@ -18,7 +18,7 @@ import nl.startpakket.events.CloudEventHeaders;
 import nl.startpakket.events.IntermediaryType;
 import nl.startpakket.events.Phase;
 import nl.startpakket.events.Topics;
-import nl.startpakket.events.delivery.v1.DeliveryDetailsShared;
+import nl.startpakket.events.delivery.v2.DeliveryDetailsShared;
 import nl.startpakket.events.fulfilment.v1.PackageDelivered;
 import nl.startpakket.events.funding.v1.FundingReserved;
 import nl.startpakket.events.referral.v1.ReferralAccepted;
@@ -56,6 +56,9 @@ class ReferralServiceIT {
 
     @Autowired
     PartnerDirectory partners;
+
+    @Autowired
+    nl.startpakket.platform.privacy.DeliveryKeyTransport transport;
 
     @Autowired
     nl.startpakket.referral.partner.PartnerUsers partnerUsers;
@@ -119,8 +122,13 @@ class ReferralServiceIT {
         assertThat(accepted.consentFollowUp()).isTrue();
         assertThat(accepted.pregnancyWeekAtReferral()).isEqualTo(40 - 20);
         DeliveryDetailsShared details = TopicProbe.await(DeliveryDetailsShared.class, e -> e.referralId().equals(referralId), TIMEOUT);
-        assertThat(details.recipient().postalCode()).isEqualTo(household.postalCode());
-        assertThat(details.expectedDueDate()).isEqualTo(household.date());
+        assertThat(details.deliveryMethod().name()).isEqualTo("HOME_DELIVERY");
+        DeliveryDetailsShared.PersonalData opened = new PrivacyProbe(transport).open(details);
+        assertThat(opened.recipient().postalCode()).isEqualTo(household.postalCode());
+        assertThat(opened.expectedDueDate()).isEqualTo(household.date());
+        assertThat(TopicProbe.readAll(Topics.DELIVERY, Duration.ofMillis(500)).stream().filter(r -> referralId.equals(r.key())))
+                .isNotEmpty().allSatisfy(record -> assertThat(new String(record.value(), StandardCharsets.UTF_8))
+                        .doesNotContain(household.postalCode()).doesNotContain("Jansen").doesNotContain(household.date().toString()));
 
         List<ConsumerRecord<String, byte[]>> onReferralTopic = TopicProbe.readAll(Topics.REFERRAL, Duration.ofMillis(500)).stream()
                 .filter(r -> referralId.equals(r.key())).toList();

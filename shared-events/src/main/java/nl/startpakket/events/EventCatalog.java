@@ -20,6 +20,7 @@ import nl.startpakket.events.funding.v1.FundingOnHold;
 import nl.startpakket.events.funding.v1.FundingReleased;
 import nl.startpakket.events.funding.v1.FundingReserved;
 import nl.startpakket.events.referral.v1.ReferralAccepted;
+import nl.startpakket.events.referral.v1.PersonalDataErased;
 import nl.startpakket.events.referral.v1.ReferralCancelled;
 import nl.startpakket.events.referral.v1.ReferralRejected;
 import nl.startpakket.events.referral.v1.ReferralSubmitted;
@@ -36,7 +37,10 @@ public final class EventCatalog {
             new EventDescriptor("referral.ReferralAccepted", 1, Topics.REFERRAL, ReferralAccepted.class),
             new EventDescriptor("referral.ReferralRejected", 1, Topics.REFERRAL, ReferralRejected.class),
             new EventDescriptor("referral.ReferralCancelled", 1, Topics.REFERRAL, ReferralCancelled.class),
+            new EventDescriptor("referral.PersonalDataErased", 1, Topics.REFERRAL, PersonalDataErased.class),
             new EventDescriptor("delivery.DeliveryDetailsShared", 1, Topics.DELIVERY, DeliveryDetailsShared.class),
+            new EventDescriptor("delivery.DeliveryDetailsShared", 2, Topics.DELIVERY,
+                    nl.startpakket.events.delivery.v2.DeliveryDetailsShared.class),
             new EventDescriptor("funding.FundingReserved", 1, Topics.FUNDING, FundingReserved.class),
             new EventDescriptor("funding.FundingOnHold", 1, Topics.FUNDING, FundingOnHold.class),
             new EventDescriptor("funding.FundingReleased", 1, Topics.FUNDING, FundingReleased.class),

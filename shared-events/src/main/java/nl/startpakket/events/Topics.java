@@ -7,6 +7,12 @@ public final class Topics {
     public static final String REFERRAL = "startpakket.referral.v1";
     /** Delivery details (personal data) for fulfilment only, keyed by referral id. */
     public static final String DELIVERY = "startpakket.delivery.v1";
+    /**
+     * The data keys of the delivery details, keyed by referral id, compacted: a tombstone erases a
+     * referral's key (and so every copy of its delivery details). Only referral (writes) and
+     * fulfilment (reads).
+     */
+    public static final String DELIVERY_KEYS = "startpakket.delivery-keys.v1";
     /** Funding decisions against municipal contracts, keyed by referral id. */
     public static final String FUNDING = "startpakket.funding.v1";
     /** Packing and delivery progress, keyed by referral id. */

@@ -20,6 +20,7 @@ import nl.startpakket.events.funding.v1.FundingOnHold;
 import nl.startpakket.events.funding.v1.FundingReleased;
 import nl.startpakket.events.funding.v1.FundingReserved;
 import nl.startpakket.events.referral.v1.ReferralAccepted;
+import nl.startpakket.events.referral.v1.PersonalDataErased;
 import nl.startpakket.events.referral.v1.ReferralCancelled;
 import nl.startpakket.events.referral.v1.ReferralRejected;
 import nl.startpakket.events.referral.v1.ReferralSubmitted;
@@ -32,6 +33,14 @@ final class EventSamples {
     static final String REFERRAL = "R-5b8e9c1a-3f0d-4d7e-b2a4-0c9e8f7d6a51";
     static final String CONTRACT = "huizen-2026";
     static final LocalDate DAY = LocalDate.of(2026, 3, 2);
+    static final SealedData SEALED = new SealedData(SealedData.AES_256_GCM, REFERRAL, "q1w2e3r4t5y6u7i8",
+            "bm90IHJlYWRhYmxlIHdpdGhvdXQgdGhlIGtleQ==");
+
+    /** The value of a record on the delivery keys topic (not a catalogued CloudEvent). */
+    static nl.startpakket.events.deliverykeys.v1.DeliveryKey deliveryKey() {
+        return new nl.startpakket.events.deliverykeys.v1.DeliveryKey(REFERRAL, REFERRAL,
+                new SealedData(SealedData.AES_256_GCM, "transport", "a1s2d3f4g5h6j7k8", "d3JhcHBlZCBkYXRhIGtleQ=="), AT);
+    }
 
     private EventSamples() {
     }
@@ -48,6 +57,9 @@ final class EventSamples {
                         new DeliveryDetailsShared.Recipient("A. Example", "Voorbeeldstraat", "12a", "1271AB", "Huizen", "0612345678",
                                 "parent@example.org"),
                         "ring twice"),
+                new nl.startpakket.events.delivery.v2.DeliveryDetailsShared(ID, AT, REFERRAL, "GM0406", Phase.BABY,
+                        DeliveryMethod.HOME_DELIVERY, SEALED),
+                new PersonalDataErased(ID, AT, REFERRAL, "GM0406", Phase.BABY, DAY, "RETENTION"),
                 new FundingReserved(ID, AT, REFERRAL, CONTRACT, "GM0406", Phase.BABY, DAY),
                 new FundingOnHold(ID, AT, REFERRAL, CONTRACT, "GM0406", Phase.BABY, DAY, "CAP_REACHED"),
                 new FundingReleased(ID, AT, REFERRAL, CONTRACT, "GM0406", Phase.BABY, DAY, "REFERRAL_CANCELLED"),

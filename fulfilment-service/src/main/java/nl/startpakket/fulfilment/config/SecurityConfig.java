@@ -1,19 +1,25 @@
 package nl.startpakket.fulfilment.config;
 
+import nl.startpakket.platform.security.PlatformHttpSecurity;
 import nl.startpakket.platform.security.ProblemSecurityHandlers;
 import nl.startpakket.platform.security.StaffRole;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The API for staff with HTTP Basic (volunteers and coordinators), problem+json for 401/403;
- * the pages with a login form.
+ * the pages with a login form and CSRF protection. Every chain has the platform's security
+ * headers (CSP, no framing, no referrer) via {@link PlatformHttpSecurity}.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
@@ -21,7 +27,7 @@ public class SecurityConfig {
     @Bean
     @Order(1)
     public SecurityFilterChain apiSecurity(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
-        return http
+        return PlatformHttpSecurity.apply(http, problems)
                 .securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/v1/jobs/**", "/api/v1/notices/**")
@@ -32,41 +38,47 @@ public class SecurityConfig {
                         .hasAnyRole(StaffRole.VOLUNTEER.name(), StaffRole.COORDINATOR.name())
                         .anyRequest().hasRole(StaffRole.COORDINATOR.name()))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .build();
     }
 
-    /** The pages: form login, session with CSRF protection; templates only for coordinators. */
+    /**
+     * The pages: form login, session with CSRF protection; templates only for coordinators.
+     * Unauthenticated pages redirect to the login page and refusals show the error page; only an
+     * API path would answer problem+json.
+     */
     @Bean
     @Order(3)
-    public SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
-        return http
+    public SecurityFilterChain pageSecurity(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
+        RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+        return PlatformHttpSecurity.apply(http, problems)
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint(null)
+                        .defaultAuthenticationEntryPointFor(problems, api)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE)
+                        .accessDeniedHandler(null)
+                        .defaultAccessDeniedHandlerFor(problems, api)
+                        .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/templates/**").hasRole(StaffRole.COORDINATOR.name())
                         .anyRequest().hasAnyRole(StaffRole.VOLUNTEER.name(), StaffRole.COORDINATOR.name()))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/jobs", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-                                        + "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
-                        .frameOptions(frame -> frame.deny()))
                 .build();
     }
 
     @Bean
     @Order(2)
-    public SecurityFilterChain actuatorSecurity(HttpSecurity http) throws Exception {
-        return http
+    public SecurityFilterChain actuatorSecurity(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
+        return PlatformHttpSecurity.apply(http, problems)
                 .securityMatcher("/actuator/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus")
                         .permitAll()
                         .anyRequest().hasRole(StaffRole.COORDINATOR.name()))
-                .httpBasic(Customizer.withDefaults())
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .csrf(csrf -> csrf.disable())
                 .build();
     }

@@ -60,10 +60,7 @@ public class JobQueueProjection {
                 .set("phase", event.phase())
                 .set("municipality", event.municipality())
                 .set("deliveryMethod", event.deliveryMethod())
-                .set("expectedDueDate", event.expectedDueDate())
-                .set("childBirthDate", event.childBirthDate())
-                .set("recipient", event.recipient())
-                .set("notes", event.notes()));
+                .set("personalData", event.personalData()));
     }
 
     @EventHandler

@@ -8,7 +8,7 @@ import nl.startpakket.events.Phase;
 import nl.startpakket.fulfilment.api.ExceptionKind;
 import nl.startpakket.fulfilment.api.ItemQuantity;
 import nl.startpakket.fulfilment.api.JobStatus;
-import nl.startpakket.fulfilment.api.Recipient;
+import nl.startpakket.events.SealedData;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -16,7 +16,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * A job as the queue shows it, one document per job, upserted by the {@code job-queue}
  * processor (so a replay gives the same documents). {@code listed} once the job was queued;
  * jobs still waiting for funding or delivery details are not shown. Holds the delivery address
- * (personal data of this service); the web layer shows it only to the holder and coordinators.
+ * (personal data) only sealed with the referral's data key; the web layer opens it through the
+ * vault only for the holder and coordinators, and it reads "[erased]" once the key is gone.
  */
 @Document(JobView.COLLECTION)
 public record JobView(
@@ -30,10 +31,7 @@ public record JobView(
         boolean listed,
         String claimedBy,
         Instant claimedAt,
-        LocalDate expectedDueDate,
-        LocalDate childBirthDate,
-        Recipient recipient,
-        String notes,
+        SealedData personalData,
         String templateId,
         List<ItemQuantity> itemsUsed,
         String packedBy,

@@ -27,7 +27,9 @@ import nl.startpakket.fulfilment.api.ReportExceptionCommand;
 import nl.startpakket.fulfilment.api.ResumeJobCommand;
 import nl.startpakket.fulfilment.api.Urgency;
 import nl.startpakket.fulfilment.query.JobView;
+import nl.startpakket.fulfilment.privacy.DeliveryDataProtection;
 import nl.startpakket.fulfilment.query.UrgencyRule;
+import nl.startpakket.platform.audit.AuditTrail;
 import nl.startpakket.platform.security.StaffRole;
 import nl.startpakket.platform.web.ApiProblem;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -56,11 +58,17 @@ public class JobController {
     private final UrgencyRule urgency;
     private final PackingItems packingItems;
 
-    public JobController(CommandGateway commands, QueryGateway queries, UrgencyRule urgency, PackingItems packingItems) {
+    private final DeliveryDataProtection protection;
+    private final AuditTrail audit;
+
+    public JobController(CommandGateway commands, QueryGateway queries, UrgencyRule urgency, PackingItems packingItems,
+                         DeliveryDataProtection protection, AuditTrail audit) {
         this.commands = commands;
         this.queries = queries;
         this.urgency = urgency;
         this.packingItems = packingItems;
+        this.protection = protection;
+        this.audit = audit;
     }
 
     /** Open jobs (or those of the given statuses), overdue first, then at risk, then by deadline. */
@@ -81,13 +89,15 @@ public class JobController {
         JobView job = queries.query(new FindJobQuery(jobId), ResponseTypes.optionalInstanceOf(JobView.class)).join()
                 .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "job-not-found", "Not found", "No job " + jobId + "."));
         Actor actor = actor(user);
+        boolean withAddress = job.addressVisibleTo(actor.username(), actor.coordinator());
         return JobDetailsResponse.of(job, urgency.of(job.status(), job.deadline()),
-                job.addressVisibleTo(actor.username(), actor.coordinator()));
+                withAddress ? protection.reveal(job) : new DeliveryDataProtection.Revealed(null, null, false));
     }
 
     @PostMapping("/{jobId}/claim")
     public TransitionResponse claim(@PathVariable String jobId, Authentication user) {
         commands.sendAndWait(new ClaimJobCommand(jobId, actor(user)));
+        audit.record(user.getName(), "claim-job", jobId, java.util.Map.of());
         return new TransitionResponse(jobId, JobStatus.CLAIMED);
     }
 
@@ -160,18 +170,21 @@ public class JobController {
         }
     }
 
-    /** One job; {@code recipient} and {@code notes} are null for whoever may not see them. */
+    /**
+     * One job; {@code recipient} and {@code notes} are null for whoever may not see them, and read
+     * "[erased]" ({@code personalDataErased}) once the referral's personal data was erased.
+     */
     public record JobDetailsResponse(String jobId, String referralId, Phase phase, String municipality,
                                      DeliveryMethod deliveryMethod, LocalDate deadline, JobStatus status, String claimedBy,
                                      Urgency urgency, String templateId, List<ItemQuantity> itemsUsed,
                                      String carrierReference, ExceptionKind exceptionKind, String exceptionReason,
-                                     Recipient recipient, String notes) {
+                                     Recipient recipient, String notes, boolean personalDataErased) {
 
-        static JobDetailsResponse of(JobView job, Urgency urgency, boolean withAddress) {
+        static JobDetailsResponse of(JobView job, Urgency urgency, DeliveryDataProtection.Revealed personal) {
             return new JobDetailsResponse(job.jobId(), job.referralId(), job.phase(), job.municipality(),
                     job.deliveryMethod(), job.deadline(), job.status(), job.claimedBy(), urgency, job.templateId(),
                     job.itemsUsed(), job.carrierReference(), job.exceptionKind(), job.exceptionReason(),
-                    withAddress ? job.recipient() : null, withAddress ? job.notes() : null);
+                    personal.recipient(), personal.notes(), personal.erased());
         }
     }
 

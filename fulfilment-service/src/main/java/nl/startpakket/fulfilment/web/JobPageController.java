@@ -25,11 +25,13 @@ import nl.startpakket.fulfilment.api.ReleaseJobCommand;
 import nl.startpakket.fulfilment.api.ReportExceptionCommand;
 import nl.startpakket.fulfilment.api.ResumeJobCommand;
 import nl.startpakket.fulfilment.api.StockLine;
+import nl.startpakket.fulfilment.privacy.DeliveryDataProtection;
 import nl.startpakket.fulfilment.query.JobQueueQueries;
 import nl.startpakket.fulfilment.query.JobView;
 import nl.startpakket.fulfilment.query.StockQueries;
 import nl.startpakket.fulfilment.query.TemplateView;
 import nl.startpakket.fulfilment.query.UrgencyRule;
+import nl.startpakket.platform.audit.AuditTrail;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -66,8 +68,13 @@ public class JobPageController {
     private final PackingItems packingItems;
     private final PageMessages messages;
 
+    private final DeliveryDataProtection protection;
+    private final AuditTrail audit;
+
     public JobPageController(CommandGateway commands, JobQueueQueries jobs, StockQueries stock, UrgencyRule urgency,
-                             PackingItems packingItems, PageMessages messages) {
+                             PackingItems packingItems, PageMessages messages, DeliveryDataProtection protection, AuditTrail audit) {
+        this.protection = protection;
+        this.audit = audit;
         this.commands = commands;
         this.jobs = jobs;
         this.stock = stock;
@@ -89,7 +96,7 @@ public class JobPageController {
         model.addAttribute("urgency", urgency.of(job.status(), job.deadline()));
         model.addAttribute("holder", holder);
         model.addAttribute("coordinator", actor.coordinator());
-        model.addAttribute("showAddress", job.addressVisibleTo(actor.username(), actor.coordinator()));
+        addPersonalData(model, job, actor);
         model.addAttribute("templates", templates);
         model.addAttribute("template", chosen);
         model.addAttribute("methods", DeliveryMethod.values());
@@ -112,7 +119,7 @@ public class JobPageController {
         model.addAttribute("job", job);
         model.addAttribute("template", template.orElse(null));
         model.addAttribute("lines", lines);
-        model.addAttribute("showAddress", job.addressVisibleTo(actor.username(), actor.coordinator()));
+        addPersonalData(model, job, actor);
         addStock(model);
         return "slip";
     }
@@ -121,6 +128,7 @@ public class JobPageController {
     public String claim(@PathVariable String jobId, Authentication user, RedirectAttributes redirect) {
         String me = user.getName();
         if (messages.attempt(redirect, () -> commands.sendAndWait(new ClaimJobCommand(jobId, JobController.actor(user))))) {
+            audit.record(me, "claim-job", jobId, Map.of());
             awaitJob(jobId, j -> me.equals(j.claimedBy()));
             messages.success(redirect, "flash.claimed", jobId);
             return "redirect:/jobs/" + jobId;
@@ -196,6 +204,15 @@ public class JobPageController {
             messages.success(redirect, "flash.resumed", jobId);
         }
         return "redirect:/jobs/" + jobId;
+    }
+
+    /** The address only for the holder and coordinators, opened through the vault ("[erased]" once erased). */
+    private void addPersonalData(Model model, JobView job, Actor actor) {
+        boolean visible = job.addressVisibleTo(actor.username(), actor.coordinator());
+        DeliveryDataProtection.Revealed personal = visible ? protection.reveal(job) : new DeliveryDataProtection.Revealed(null, null, false);
+        model.addAttribute("showAddress", visible);
+        model.addAttribute("recipient", personal.recipient());
+        model.addAttribute("notes", personal.notes());
     }
 
     private JobView find(String jobId) {

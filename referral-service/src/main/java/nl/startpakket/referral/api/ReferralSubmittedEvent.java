@@ -2,11 +2,18 @@ package nl.startpakket.referral.api;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import nl.startpakket.events.DeliveryMethod;
 import nl.startpakket.events.IntermediaryType;
 import nl.startpakket.events.Phase;
+import nl.startpakket.events.SealedData;
 import org.axonframework.serialization.Revision;
 
-@Revision("1")
+/**
+ * A partner submitted a referral. Revision 2: the personal data ({@link ReferralPersonalData})
+ * only sealed with the referral's data key; revision 1 carried it in plain ({@code details},
+ * {@code householdKey}) and reads back without it.
+ */
+@Revision("2")
 public record ReferralSubmittedEvent(
         String referralId,
         String partnerId,
@@ -14,8 +21,8 @@ public record ReferralSubmittedEvent(
         String municipality,
         Phase phase,
         LocalDate referralDate,
-        DeliveryDetails details,
+        DeliveryMethod deliveryMethod,
+        SealedData personalData,
         boolean consentFollowUp,
-        String householdKey,
         Instant occurredAt) {
 }

@@ -13,8 +13,12 @@ import java.util.Optional;
 import java.util.Set;
 import nl.startpakket.events.DeliveryMethod;
 import nl.startpakket.events.Phase;
+import nl.startpakket.events.SealedData;
 import nl.startpakket.referral.api.AmendReferralCommand;
 import nl.startpakket.referral.api.DuplicateHouseholdException;
+import nl.startpakket.referral.api.EraseReferralDataCommand;
+import nl.startpakket.referral.api.ReferralDataErasedEvent;
+import nl.startpakket.referral.api.ReferralPersonalData;
 import nl.startpakket.referral.api.ParentDetails;
 import nl.startpakket.referral.api.ReferralAmendedEvent;
 import nl.startpakket.referral.api.CancelReferralCommand;
@@ -42,7 +46,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * One referral of one parent for one phase, from submission to delivery or cancellation, as the
  * partner sees it. The decision (accepted or rejected as a duplicate) is taken while the submit
- * command is handled, so the partner's request already answers it.
+ * command is handled, so the partner's request already answers it. Personal data lives in its
+ * events and its state only sealed with the referral's own data key; erasing deletes the key.
  */
 @Aggregate
 public class Referral {
@@ -55,9 +60,11 @@ public class Referral {
     private String partnerId;
     private String municipality;
     private Phase phase;
-    private String householdKey;
-    private DeliveryDetails details;
+    private DeliveryMethod deliveryMethod;
+    /** The delivery details and household key, sealed: never held in plain between commands. */
+    private SealedData personalData;
     private ReferralStatus status;
+    private boolean erased;
     private final Set<String> recordedSourceEvents = new HashSet<>();
 
     protected Referral() {
@@ -66,12 +73,14 @@ public class Referral {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    public SubmissionOutcome handle(SubmitReferralCommand command, HouseholdRegistry households, Clock clock) {
+    public SubmissionOutcome handle(SubmitReferralCommand command, HouseholdRegistry households, PersonalDataProtector protector,
+                                    Clock clock) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.now(clock);
+        SealedData sealed = protector.seal(command.referralId(), new ReferralPersonalData(command.details(), command.householdKey()));
+        DeliveryMethod method = command.details().deliveryMethod();
         apply(new ReferralSubmittedEvent(command.referralId(), command.partnerId(), command.intermediaryType(),
-                command.municipality(), command.phase(), today, command.details(), command.consentFollowUp(),
-                command.householdKey(), now));
+                command.municipality(), command.phase(), today, method, sealed, command.consentFollowUp(), now));
         Optional<String> holder = households.claim(command.householdKey(), command.phase(), command.referralId());
         if (holder.isPresent()) {
             ReferralStatus firstStatus = households.statusOf(holder.get()).orElse(ReferralStatus.ACCEPTED);
@@ -83,13 +92,13 @@ public class Referral {
         CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.onRollback(
                 u -> households.release(command.householdKey(), command.phase(), command.referralId())));
         apply(new ReferralAcceptedEvent(command.referralId(), command.partnerId(), command.intermediaryType(),
-                command.municipality(), command.phase(), today, command.details(), command.consentFollowUp(),
+                command.municipality(), command.phase(), today, method, sealed, command.consentFollowUp(),
                 pregnancyWeek(command.phase(), command.details(), today), now));
         return SubmissionOutcome.accepted(command.referralId());
     }
 
     @CommandHandler
-    public void handle(CancelReferralCommand command, HouseholdRegistry households, Clock clock) {
+    public void handle(CancelReferralCommand command, HouseholdRegistry households, PersonalDataProtector protector, Clock clock) {
         requireOwner(command.partnerId());
         if (status == ReferralStatus.CANCELLED) {
             return;
@@ -97,19 +106,29 @@ public class Referral {
         if (status == ReferralStatus.REJECTED || status == ReferralStatus.DELIVERED) {
             throw new ReferralStateException("A " + status.name().toLowerCase() + " referral cannot be cancelled.");
         }
-        apply(new ReferralCancelledEvent(referralId, partnerId, municipality, phase, LocalDate.now(clock),
-                command.reason(), clock.instant()));
-        String key = householdKey;
-        afterCommit(() -> households.release(key, phase, referralId));
+        cancel(command.reason(), households, protector, clock);
+    }
+
+    private void cancel(String reason, HouseholdRegistry households, PersonalDataProtector protector, Clock clock) {
+        Optional<String> key = personal(protector).map(ReferralPersonalData::householdKey);
+        apply(new ReferralCancelledEvent(referralId, partnerId, municipality, phase, LocalDate.now(clock), reason, clock.instant()));
+        key.ifPresent(k -> afterCommit(() -> households.release(k, phase, referralId)));
     }
 
     @CommandHandler
-    public boolean handle(AmendReferralCommand command, HouseholdKeys keys, HouseholdRegistry households, Clock clock) {
+    public boolean handle(AmendReferralCommand command, HouseholdKeys keys, HouseholdRegistry households,
+                          PersonalDataProtector protector, Clock clock) {
         requireOwner(command.partnerId());
+        if (erased) {
+            throw new ReferralStateException("The personal data of this referral was erased; it cannot be amended.");
+        }
         if (status != ReferralStatus.ACCEPTED && status != ReferralStatus.ON_HOLD && status != ReferralStatus.FUNDED) {
             throw new ReferralStateException("A referral can only be amended after acceptance and before packing starts (status "
                     + status + ").");
         }
+        ReferralPersonalData current = personal(protector).orElseThrow(() -> new ReferralStateException(
+                "The personal data of this referral is not available; it cannot be amended."));
+        DeliveryDetails details = current.details();
         List<String> changed = new ArrayList<>();
         LocalDate dueDate = details.expectedDueDate();
         LocalDate birthDate = details.childBirthDate();
@@ -139,6 +158,7 @@ public class Referral {
         if (changed.isEmpty()) {
             return false;
         }
+        String householdKey = current.householdKey();
         String newKey = keys.keyOf(parent.postalCode(), parent.houseNumber(), phase == Phase.BABY ? dueDate : birthDate);
         if (!newKey.equals(householdKey)) {
             Optional<String> holder = households.claim(newKey, phase, referralId);
@@ -149,8 +169,35 @@ public class Referral {
             CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.onRollback(u -> households.release(newKey, phase, referralId)));
             afterCommit(() -> households.release(oldKey, phase, referralId));
         }
-        apply(new ReferralAmendedEvent(referralId, partnerId, municipality, phase,
-                new DeliveryDetails(dueDate, birthDate, parent, method, notes), newKey, List.copyOf(changed), clock.instant()));
+        DeliveryDetails amended = new DeliveryDetails(dueDate, birthDate, parent, method, notes);
+        apply(new ReferralAmendedEvent(referralId, partnerId, municipality, phase, method,
+                protector.seal(referralId, new ReferralPersonalData(amended, newKey)), List.copyOf(changed), clock.instant()));
+        return true;
+    }
+
+    /**
+     * Erases the personal data: the referral's data key is deleted once the event is stored, and
+     * the household claim is given up (the household key is personal data too). A referral still
+     * under way is withdrawn first: nobody can pack or deliver without an address.
+     */
+    @CommandHandler
+    public boolean handle(EraseReferralDataCommand command, HouseholdRegistry households, PersonalDataProtector protector,
+                          Clock clock) {
+        if (erased) {
+            return false;
+        }
+        if (!status.isFinal()) {
+            cancel("OTHER", households, protector, clock);
+        }
+        Optional<String> key = status == ReferralStatus.REJECTED ? Optional.empty()
+                : personal(protector).map(ReferralPersonalData::householdKey);
+        apply(new ReferralDataErasedEvent(referralId, partnerId, municipality, phase, command.reason(), command.requestedBy(),
+                clock.instant()));
+        String id = referralId;
+        afterCommit(() -> {
+            protector.erase(id);
+            key.ifPresent(k -> households.release(k, phase, id));
+        });
         return true;
     }
 
@@ -165,6 +212,10 @@ public class Referral {
         boolean moves = status.isBefore(command.stage());
         apply(new ReferralProgressRecordedEvent(referralId, command.stage(), command.reachedAt(), command.sourceEventId(),
                 command.detail(), moves, clock.instant()));
+    }
+
+    private Optional<ReferralPersonalData> personal(PersonalDataProtector protector) {
+        return erased || personalData == null ? Optional.empty() : protector.open(referralId, personalData);
     }
 
     /** Runs once the events are stored (at once when there is no unit of work). */
@@ -196,15 +247,15 @@ public class Referral {
         partnerId = event.partnerId();
         municipality = event.municipality();
         phase = event.phase();
-        householdKey = event.householdKey();
-        details = event.details();
+        deliveryMethod = event.deliveryMethod();
+        personalData = event.personalData();
         status = ReferralStatus.SUBMITTED;
     }
 
     @EventSourcingHandler
     void on(ReferralAmendedEvent event) {
-        householdKey = event.householdKey();
-        details = event.details();
+        deliveryMethod = event.deliveryMethod();
+        personalData = event.personalData();
     }
 
     @EventSourcingHandler
@@ -220,6 +271,12 @@ public class Referral {
     @EventSourcingHandler
     void on(ReferralCancelledEvent event) {
         status = ReferralStatus.CANCELLED;
+    }
+
+    @EventSourcingHandler
+    void on(ReferralDataErasedEvent event) {
+        erased = true;
+        personalData = null;
     }
 
     @EventSourcingHandler

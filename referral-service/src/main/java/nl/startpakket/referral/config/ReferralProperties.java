@@ -1,5 +1,6 @@
 package nl.startpakket.referral.config;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -26,8 +27,8 @@ public class ReferralProperties {
     /** The oldest child (months) a TODDLER referral is for. */
     private int toddlerMaxAgeMonths = 24;
 
-    /** Largest request body accepted on the referral API, in bytes. */
-    private int maxRequestBytes = 16 * 1024;
+    /** How long personal data is kept after a referral ended; then the retention rule erases it. */
+    private final Retention retention = new Retention();
 
     public String getHouseholdSecret() {
         return householdSecret;
@@ -77,11 +78,86 @@ public class ReferralProperties {
         this.toddlerMaxAgeMonths = toddlerMaxAgeMonths;
     }
 
-    public int getMaxRequestBytes() {
-        return maxRequestBytes;
+    /** Requests per partner API key on the referral API. */
+    private final RateLimit rateLimit = new RateLimit();
+
+    public Retention getRetention() {
+        return retention;
     }
 
-    public void setMaxRequestBytes(int maxRequestBytes) {
-        this.maxRequestBytes = maxRequestBytes;
+    public RateLimit getRateLimit() {
+        return rateLimit;
+    }
+
+    /** {@code startpakket.referral.rate-limit.*}: a token bucket per partner API key, per instance. */
+    public static class RateLimit {
+
+        private boolean enabled = true;
+
+        /** Requests a key may make at once. */
+        private long capacity = 120;
+
+        /** Tokens added per period (greedily, spread over the period). */
+        private long refillTokens = 120;
+
+        private Duration refillPeriod = Duration.ofMinutes(1);
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public long getCapacity() {
+            return capacity;
+        }
+
+        public void setCapacity(long capacity) {
+            this.capacity = capacity;
+        }
+
+        public long getRefillTokens() {
+            return refillTokens;
+        }
+
+        public void setRefillTokens(long refillTokens) {
+            this.refillTokens = refillTokens;
+        }
+
+        public Duration getRefillPeriod() {
+            return refillPeriod;
+        }
+
+        public void setRefillPeriod(Duration refillPeriod) {
+            this.refillPeriod = refillPeriod;
+        }
+    }
+
+    /** {@code startpakket.referral.retention.*}: erase personal data a configurable time after the referral ended. */
+    public static class Retention {
+
+        /** After delivery (the package reached the family). */
+        private Duration afterDelivery = Duration.ofDays(180);
+
+        /** After cancellation or rejection. */
+        private Duration afterClosing = Duration.ofDays(30);
+
+        public Duration getAfterDelivery() {
+            return afterDelivery;
+        }
+
+        public void setAfterDelivery(Duration afterDelivery) {
+            this.afterDelivery = afterDelivery;
+        }
+
+        public Duration getAfterClosing() {
+            return afterClosing;
+        }
+
+        public void setAfterClosing(Duration afterClosing) {
+            this.afterClosing = afterClosing;
+        }
     }
 }

@@ -1,9 +1,13 @@
 package nl.startpakket.referral.config;
 
+import nl.startpakket.platform.security.PlatformHttpSecurity;
 import nl.startpakket.platform.security.ProblemSecurityHandlers;
 import nl.startpakket.platform.security.StaffRole;
 import nl.startpakket.referral.partner.PartnerApiKeyFilter;
+import io.micrometer.core.instrument.MeterRegistry;
 import nl.startpakket.referral.partner.PartnerDirectory;
+import nl.startpakket.referral.partner.PartnerRateLimitFilter;
+import nl.startpakket.referral.partner.PartnerRateLimiter;
 import nl.startpakket.referral.partner.PartnerUsers;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -15,15 +19,26 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may do what: partners with their API key (Bearer) on the referral API, staff with HTTP
  * Basic on the rest of the API (every 401/403 there is problem+json), partner users with a login
- * form on the web pages.
+ * form on the web pages. Every chain has the platform's security headers (CSP, no framing, no
+ * referrer) via {@link PlatformHttpSecurity}.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
+
+    /** Erasure is a coordinator's act (staff chain), though it sits under the partners' referral paths. */
+    static final RequestMatcher ERASURE = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/referrals/*/erasure");
 
     private final PasswordEncoder passwordEncoder;
 
@@ -33,21 +48,28 @@ public class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain partnerApi(HttpSecurity http, PartnerDirectory partners, ProblemSecurityHandlers problems) throws Exception {
-        return http
-                .securityMatcher("/api/v1/referrals", "/api/v1/referrals/**")
+    SecurityFilterChain partnerApi(HttpSecurity http, PartnerDirectory partners, ProblemSecurityHandlers problems,
+                                   ReferralProperties properties, MeterRegistry meters, java.time.Clock clock) throws Exception {
+        PlatformHttpSecurity.apply(http, problems)
+                .securityMatcher(new AndRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/v1/referrals/**"),
+                        new NegatedRequestMatcher(ERASURE)))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new PartnerApiKeyFilter(partners, problems), BasicAuthenticationFilter.class)
-                .authorizeHttpRequests(auth -> auth.anyRequest().hasAuthority(PartnerApiKeyFilter.PARTNER_ROLE))
-                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .build();
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasAuthority(PartnerApiKeyFilter.PARTNER_ROLE));
+        ReferralProperties.RateLimit limit = properties.getRateLimit();
+        if (limit.isEnabled()) {
+            // per API key, so after the key is known
+            http.addFilterAfter(new PartnerRateLimitFilter(new PartnerRateLimiter(limit.getCapacity(), limit.getRefillTokens(),
+                    limit.getRefillPeriod(), meters, clock)), PartnerApiKeyFilter.class);
+        }
+        return http.build();
     }
 
     @Bean
     @Order(2)
     SecurityFilterChain staffApi(HttpSecurity http, UserDetailsService staff, ProblemSecurityHandlers problems) throws Exception {
-        return http
+        return PlatformHttpSecurity.apply(http, problems)
                 .securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -55,15 +77,15 @@ public class SecurityConfig {
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/v1/partners/**").hasRole(StaffRole.COORDINATOR.name())
+                        .requestMatchers(ERASURE).hasRole(StaffRole.COORDINATOR.name())
                         .anyRequest().authenticated())
-                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .build();
     }
 
     @Bean
     @Order(3)
     SecurityFilterChain operations(HttpSecurity http, UserDetailsService staff, ProblemSecurityHandlers problems) throws Exception {
-        return http
+        return PlatformHttpSecurity.apply(http, problems)
                 .securityMatcher("/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                 .csrf(csrf -> csrf.disable())
                 .userDetailsService(staff)
@@ -73,31 +95,40 @@ public class SecurityConfig {
                                 "/actuator/prometheus").permitAll()
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .anyRequest().authenticated())
-                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .build();
     }
 
     /**
      * The web form for partner users: form login against the partner users in Mongo (not the
-     * staff accounts), sessions with CSRF protection. Everything not matched above is a page.
+     * staff accounts), sessions with CSRF protection, the platform's security headers. Everything
+     * not matched above is a page: unauthenticated it redirects to the login page, refused it is
+     * the error page; only an API path would answer problem+json.
      */
     @Bean
     @Order(10)
-    SecurityFilterChain partnerPages(HttpSecurity http, PartnerUsers partnerUsers) throws Exception {
+    SecurityFilterChain partnerPages(HttpSecurity http, PartnerUsers partnerUsers, ProblemSecurityHandlers problems) throws Exception {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(partnerUsers::loadUserByUsername);
         provider.setPasswordEncoder(passwordEncoder);
-        return http
+        return pages(http, problems)
                 .authenticationProvider(provider)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
                         .anyRequest().hasAuthority(PartnerApiKeyFilter.PARTNER_ROLE))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/referrals", true).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; "
-                                        + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
-                        .frameOptions(frame -> frame.deny()))
                 .build();
+    }
+
+    /** The platform's headers and problem handlers, but pages keep the login redirect and the error page. */
+    static HttpSecurity pages(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
+        RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+        return PlatformHttpSecurity.apply(http, problems)
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint(null)
+                        .defaultAuthenticationEntryPointFor(problems, api)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE)
+                        .accessDeniedHandler(null)
+                        .defaultAccessDeniedHandlerFor(problems, api)
+                        .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE));
     }
 }

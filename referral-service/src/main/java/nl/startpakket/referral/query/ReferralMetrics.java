@@ -11,7 +11,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Business counters: {@code startpakket.referrals.submitted|accepted|rejected|cancelled}, tagged by
+ * Business counters: {@code startpakket.referrals.submitted|accepted|rejected|cancelled|erased}, tagged by
  * municipality and phase (and the reason for rejections). No personal data in any tag.
  */
 @Component
@@ -42,6 +42,11 @@ public class ReferralMetrics {
     @EventHandler
     void on(ReferralCancelledEvent event) {
         counter("cancelled", event.municipality(), event.phase().name(), event.reason()).increment();
+    }
+
+    @EventHandler
+    void on(nl.startpakket.referral.api.ReferralDataErasedEvent event) {
+        counter("erased", event.municipality(), event.phase().name(), event.reason().name()).increment();
     }
 
     private Counter counter(String what, String municipality, String phase, String reason) {

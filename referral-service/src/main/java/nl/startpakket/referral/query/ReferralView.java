@@ -5,13 +5,17 @@ import java.util.ArrayList;
 import java.util.List;
 import nl.startpakket.events.Phase;
 import nl.startpakket.referral.api.ReferralStatus;
+import nl.startpakket.events.SealedData;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Transient;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A referral as its partner sees it: status, history and enough to recognise it in a list
- * (the parent's name). Built from the referral's events by the {@code referral-view} processor.
+ * A referral as its partner sees it: status, history and enough to recognise it in a list (the
+ * parent's name, kept only sealed with the referral's data key and opened when read, so it reads
+ * "[erased]" once the key is gone). Built from the referral's events by the {@code referral-view}
+ * processor. {@code closedAt}: when it was delivered, cancelled or rejected (for the retention rule).
  */
 @Document(ReferralView.COLLECTION)
 public class ReferralView {
@@ -28,7 +32,13 @@ public class ReferralView {
     private String rejectionReason;
     private ReferralStatus firstReferralStatus;
     private String cancellationReason;
+    private SealedData personalData;
+    @Transient
     private String parentName;
+    @Indexed
+    private Instant closedAt;
+    private Instant erasedAt;
+    private String erasureReason;
     private boolean consentFollowUp;
     private Instant submittedAt;
     private List<HistoryEntry> history = new ArrayList<>();
@@ -111,6 +121,42 @@ public class ReferralView {
 
     public void setParentName(String parentName) {
         this.parentName = parentName;
+    }
+
+    public SealedData getPersonalData() {
+        return personalData;
+    }
+
+    public void setPersonalData(SealedData personalData) {
+        this.personalData = personalData;
+    }
+
+    public Instant getClosedAt() {
+        return closedAt;
+    }
+
+    public void setClosedAt(Instant closedAt) {
+        this.closedAt = closedAt;
+    }
+
+    public Instant getErasedAt() {
+        return erasedAt;
+    }
+
+    public void setErasedAt(Instant erasedAt) {
+        this.erasedAt = erasedAt;
+    }
+
+    public String getErasureReason() {
+        return erasureReason;
+    }
+
+    public void setErasureReason(String erasureReason) {
+        this.erasureReason = erasureReason;
+    }
+
+    public boolean isErased() {
+        return erasedAt != null;
     }
 
     public boolean isConsentFollowUp() {

@@ -8,10 +8,12 @@ import nl.startpakket.referral.api.FindReferralsQuery;
 import nl.startpakket.referral.api.ReferralAcceptedEvent;
 import nl.startpakket.referral.api.ReferralAmendedEvent;
 import nl.startpakket.referral.api.ReferralCancelledEvent;
+import nl.startpakket.referral.api.ReferralDataErasedEvent;
 import nl.startpakket.referral.api.ReferralProgressRecordedEvent;
 import nl.startpakket.referral.api.ReferralRejectedEvent;
 import nl.startpakket.referral.api.ReferralStatus;
 import nl.startpakket.referral.api.ReferralSubmittedEvent;
+import nl.startpakket.referral.privacy.ReferralDataProtection;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
@@ -31,9 +33,11 @@ import org.springframework.stereotype.Component;
 public class ReferralViewProjection {
 
     private final MongoTemplate mongo;
+    private final ReferralDataProtection protection;
 
-    public ReferralViewProjection(MongoTemplate mongo) {
+    public ReferralViewProjection(MongoTemplate mongo, ReferralDataProtection protection) {
         this.mongo = mongo;
+        this.protection = protection;
     }
 
     @EventHandler
@@ -46,7 +50,7 @@ public class ReferralViewProjection {
         view.setStatus(ReferralStatus.SUBMITTED);
         view.setSubmittedAt(event.occurredAt());
         view.setConsentFollowUp(event.consentFollowUp());
-        view.setParentName(event.details() != null && event.details().parent() != null ? event.details().parent().name() : null);
+        view.setPersonalData(event.personalData());
         addHistory(view, eventId, ReferralStatus.SUBMITTED, event.occurredAt(), "SUBMITTED", null);
         mongo.save(view);
     }
@@ -65,6 +69,7 @@ public class ReferralViewProjection {
             view.setStatus(ReferralStatus.REJECTED);
             view.setRejectionReason(event.reason());
             view.setFirstReferralStatus(event.firstReferralStatus());
+            view.setClosedAt(event.occurredAt());
             addHistory(view, eventId, ReferralStatus.REJECTED, event.occurredAt(), "REJECTED", event.reason());
         });
     }
@@ -74,6 +79,7 @@ public class ReferralViewProjection {
         update(event.referralId(), view -> {
             view.setStatus(ReferralStatus.CANCELLED);
             view.setCancellationReason(event.reason());
+            view.setClosedAt(event.occurredAt());
             addHistory(view, eventId, ReferralStatus.CANCELLED, event.occurredAt(), "CANCELLED", event.reason());
         });
     }
@@ -81,8 +87,8 @@ public class ReferralViewProjection {
     @EventHandler
     void on(ReferralAmendedEvent event, @MessageIdentifier String eventId) {
         update(event.referralId(), view -> {
-            if (event.details().parent() != null) {
-                view.setParentName(event.details().parent().name());
+            if (!view.isErased()) {
+                view.setPersonalData(event.personalData());
             }
             addHistory(view, eventId, view.getStatus(), event.occurredAt(), "AMENDED", String.join(",", event.changedFields()));
         });
@@ -93,15 +99,30 @@ public class ReferralViewProjection {
         update(event.referralId(), view -> {
             if (event.statusChanged()) {
                 view.setStatus(event.stage());
+                if (event.stage() == ReferralStatus.DELIVERED) {
+                    view.setClosedAt(event.reachedAt());
+                }
             }
             addHistory(view, eventId, event.stage(), event.reachedAt(), event.stage().name(), event.detail());
+        });
+    }
+
+    /** Status and history stay; the sealed copy goes (unreadable anyway without its key). */
+    @EventHandler
+    void on(ReferralDataErasedEvent event, @MessageIdentifier String eventId) {
+        update(event.referralId(), view -> {
+            view.setErasedAt(event.occurredAt());
+            view.setErasureReason(event.reason().name());
+            view.setPersonalData(null);
+            addHistory(view, eventId, view.getStatus(), event.occurredAt(), "ERASED", event.reason().name());
         });
     }
 
     @QueryHandler
     public Optional<ReferralView> handle(FindReferralQuery query) {
         return Optional.ofNullable(mongo.findById(query.referralId(), ReferralView.class))
-                .filter(view -> view.getPartnerId().equals(query.partnerId()));
+                .filter(view -> view.getPartnerId().equals(query.partnerId()))
+                .map(this::reveal);
     }
 
     @QueryHandler
@@ -110,7 +131,32 @@ public class ReferralViewProjection {
         if (query.status() != null) {
             criteria = criteria.and("status").is(query.status());
         }
-        return mongo.find(Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "submittedAt")), ReferralView.class);
+        return mongo.find(Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "submittedAt")), ReferralView.class)
+                .stream().map(this::reveal).toList();
+    }
+
+    /** Any referral, by id (coordinators; no personal data is opened). */
+    public Optional<ReferralView> find(String referralId) {
+        return Optional.ofNullable(mongo.findById(referralId, ReferralView.class));
+    }
+
+    /**
+     * Referrals whose personal data the retention rule erases now: delivered before
+     * {@code deliveredBefore}, or cancelled or rejected before {@code closedBefore}, not yet erased.
+     */
+    public List<String> dueForErasure(java.time.Instant deliveredBefore, java.time.Instant closedBefore, int limit) {
+        Criteria delivered = Criteria.where("status").is(ReferralStatus.DELIVERED).and("closedAt").lt(deliveredBefore);
+        Criteria closed = Criteria.where("status").in(ReferralStatus.CANCELLED, ReferralStatus.REJECTED).and("closedAt").lt(closedBefore);
+        Query query = Query.query(new Criteria().andOperator(Criteria.where("erasedAt").is(null),
+                new Criteria().orOperator(delivered, closed))).with(Sort.by("closedAt")).limit(limit);
+        return mongo.find(query, ReferralView.class).stream().map(ReferralView::getReferralId).toList();
+    }
+
+    /** Opens the parent's name through the vault; "[erased]" once the key is gone. */
+    private ReferralView reveal(ReferralView view) {
+        view.setParentName(view.isErased() ? ReferralDataProtection.ERASED
+                : protection.parentName(view.getReferralId(), view.getPersonalData()));
+        return view;
     }
 
     /** The status of any referral, for the duplicate check's answer. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import nl.startpakket.events.IntermediaryType;
+import nl.startpakket.platform.audit.AuditTrail;
 import nl.startpakket.platform.web.ApiProblem;
 import nl.startpakket.platform.web.ApiProblemHandler.FieldProblem;
 import nl.startpakket.referral.partner.IssuedApiKey;
@@ -19,6 +20,7 @@ import nl.startpakket.referral.partner.PartnerDirectory;
 import nl.startpakket.referral.partner.PartnerUsers;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,7 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Partner organisations, their API keys and their web form users, managed by a COORDINATOR.
- * A new key is shown once; only its hash is kept; a revoked key is refused at once.
+ * A new key is shown once; only its hash is kept; a revoked key is refused at once. Issuing and
+ * revoking keys is written to the audit trail.
  */
 @RestController
 @RequestMapping("/api/v1/partners")
@@ -45,10 +48,13 @@ public class PartnerAdminController {
     private final PartnerUsers users;
     private final ReferralRules rules;
 
-    public PartnerAdminController(PartnerDirectory directory, PartnerUsers users, ReferralRules rules) {
+    private final AuditTrail audit;
+
+    public PartnerAdminController(PartnerDirectory directory, PartnerUsers users, ReferralRules rules, AuditTrail audit) {
         this.directory = directory;
         this.users = users;
         this.rules = rules;
+        this.audit = audit;
     }
 
     @Schema(description = "A partner organisation's terms.")
@@ -127,17 +133,19 @@ public class PartnerAdminController {
 
     @Operation(summary = "Issue a new API key", description = "The key is in this answer only; Startpakket keeps its hash.")
     @PostMapping("/{partnerId}/keys")
-    public ResponseEntity<NewKeyResponse> issueKey(@PathVariable String partnerId) {
+    public ResponseEntity<NewKeyResponse> issueKey(@PathVariable String partnerId, Authentication user) {
         IssuedApiKey key = directory.issueKey(partnerId).orElseThrow(() -> notFound(partnerId));
+        audit.record(user.getName(), "issue-api-key", partnerId, Map.of("keyId", key.keyId()));
         return ResponseEntity.status(HttpStatus.CREATED).body(new NewKeyResponse(key.keyId(), key.apiKey()));
     }
 
     @Operation(summary = "Revoke an API key at once")
     @DeleteMapping("/{partnerId}/keys/{keyId}")
-    public ResponseEntity<Void> revokeKey(@PathVariable String partnerId, @PathVariable String keyId) {
+    public ResponseEntity<Void> revokeKey(@PathVariable String partnerId, @PathVariable String keyId, Authentication user) {
         if (!directory.revokeKey(partnerId, keyId)) {
             throw new ApiProblem(HttpStatus.NOT_FOUND, "api-key-not-found", "Not found", "No key " + keyId + " of partner " + partnerId + ".");
         }
+        audit.record(user.getName(), "revoke-api-key", partnerId, Map.of("keyId", keyId));
         return ResponseEntity.noContent().build();
     }
 

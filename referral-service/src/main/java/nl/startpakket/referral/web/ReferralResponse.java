@@ -20,6 +20,8 @@ public record ReferralResponse(
         ReferralStatus firstReferralStatus,
         @Schema(description = "For a cancelled referral: the reason code.") String cancellationReason,
         boolean consentFollowUp,
+        @Schema(description = "When the personal data of this referral was erased (on request or by the retention rule); "
+                + "status and history stay.") Instant personalDataErasedAt,
         List<HistoryItem> history) {
 
     /** One change: the status it showed (or the stage reported), when, and what happened. */
@@ -29,7 +31,7 @@ public record ReferralResponse(
 
     static ReferralResponse of(ReferralView view) {
         return new ReferralResponse(view.getReferralId(), view.getMunicipality(), view.getPhase(), view.getStatus(),
-                view.getRejectionReason(), view.getFirstReferralStatus(), view.getCancellationReason(), view.isConsentFollowUp(),
+                view.getRejectionReason(), view.getFirstReferralStatus(), view.getCancellationReason(), view.isConsentFollowUp(), view.getErasedAt(),
                 view.getHistory().stream().map(h -> new HistoryItem(h.status(), h.at(), h.event(), h.detail())).toList());
     }
 }

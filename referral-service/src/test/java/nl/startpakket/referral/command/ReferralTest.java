@@ -12,7 +12,12 @@ import nl.startpakket.events.IntermediaryType;
 import nl.startpakket.events.Phase;
 import nl.startpakket.referral.api.AmendReferralCommand;
 import nl.startpakket.referral.api.CancelReferralCommand;
+import nl.startpakket.events.SealedData;
 import nl.startpakket.referral.api.DuplicateHouseholdException;
+import nl.startpakket.referral.api.EraseReferralDataCommand;
+import nl.startpakket.referral.api.ErasureReason;
+import nl.startpakket.referral.api.ReferralDataErasedEvent;
+import nl.startpakket.referral.api.ReferralPersonalData;
 import nl.startpakket.referral.api.ReferralAmendedEvent;
 import nl.startpakket.referral.api.DeliveryDetails;
 import nl.startpakket.referral.api.ParentDetails;
@@ -29,6 +34,7 @@ import nl.startpakket.referral.api.SubmissionOutcome;
 import nl.startpakket.referral.api.SubmitReferralCommand;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.axonframework.test.matchers.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,16 +52,27 @@ class ReferralTest {
     static final HouseholdKeys KEYS = new HouseholdKeys("a-test-secret-of-enough-length");
     static final String HOUSEHOLD_KEY = KEYS.keyOf("1271 AB", "12a", LocalDate.of(2026, 6, 20));
 
+    static final SealedData SEALED = sealed(BABY_DETAILS, HOUSEHOLD);
+
     FixtureConfiguration<Referral> fixture;
     InMemoryHouseholdRegistry households;
+    InMemoryPersonalDataProtector protector;
+
+    static SealedData sealed(DeliveryDetails details, String householdKey) {
+        return InMemoryPersonalDataProtector.sealedOf(ID, new ReferralPersonalData(details, householdKey));
+    }
 
     @BeforeEach
     void setUp() {
         households = new InMemoryHouseholdRegistry();
+        protector = new InMemoryPersonalDataProtector();
+        // what an earlier submission sealed
+        protector.seal(ID, new ReferralPersonalData(BABY_DETAILS, HOUSEHOLD));
         fixture = new AggregateTestFixture<>(Referral.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneId.of("Europe/Amsterdam")));
         fixture.registerInjectableResource(households);
         fixture.registerInjectableResource(KEYS);
+        fixture.registerInjectableResource(protector);
     }
 
     static SubmitReferralCommand submit(String id, String partner) {
@@ -63,13 +80,13 @@ class ReferralTest {
     }
 
     static ReferralSubmittedEvent submitted(String id) {
-        return new ReferralSubmittedEvent(id, PARTNER, IntermediaryType.MIDWIFE, "GM0406", Phase.BABY, TODAY, BABY_DETAILS, true,
-                HOUSEHOLD, NOW);
+        return new ReferralSubmittedEvent(id, PARTNER, IntermediaryType.MIDWIFE, "GM0406", Phase.BABY, TODAY,
+                DeliveryMethod.HOME_DELIVERY, SEALED, true, NOW);
     }
 
     static ReferralAcceptedEvent accepted(String id) {
-        return new ReferralAcceptedEvent(id, PARTNER, IntermediaryType.MIDWIFE, "GM0406", Phase.BABY, TODAY, BABY_DETAILS, true,
-                25, NOW);
+        return new ReferralAcceptedEvent(id, PARTNER, IntermediaryType.MIDWIFE, "GM0406", Phase.BABY, TODAY,
+                DeliveryMethod.HOME_DELIVERY, SEALED, true, 25, NOW);
     }
 
     static ReferralProgressRecordedEvent progressed(ReferralStatus stage, String sourceEventId, boolean changed) {
@@ -99,7 +116,7 @@ class ReferralTest {
                 .when(submit(ID, "consultatiebureau-huizen"))
                 .expectEvents(
                         new ReferralSubmittedEvent(ID, "consultatiebureau-huizen", IntermediaryType.MIDWIFE, "GM0406", Phase.BABY,
-                                TODAY, BABY_DETAILS, true, HOUSEHOLD, NOW),
+                                TODAY, DeliveryMethod.HOME_DELIVERY, SEALED, true, NOW),
                         new ReferralRejectedEvent(ID, "consultatiebureau-huizen", IntermediaryType.MIDWIFE, "GM0406", Phase.BABY,
                                 TODAY, "DUPLICATE", ReferralStatus.FUNDED, NOW))
                 .expectResultMessagePayload(SubmissionOutcome.duplicate(ID, ReferralStatus.FUNDED));
@@ -217,8 +234,8 @@ class ReferralTest {
         DeliveryDetails amended = new DeliveryDetails(newDueDate, null, BABY_DETAILS.parent(), DeliveryMethod.HOME_DELIVERY, null);
         fixture.given(submitted(ID), accepted(ID), progressed(ReferralStatus.FUNDED, "e-1", true))
                 .when(new AmendReferralCommand(ID, PARTNER, newDueDate, null, null, null, null))
-                .expectEvents(new ReferralAmendedEvent(ID, PARTNER, "GM0406", Phase.BABY, amended, newKey,
-                        List.of("expectedDueDate"), NOW));
+                .expectEvents(new ReferralAmendedEvent(ID, PARTNER, "GM0406", Phase.BABY, DeliveryMethod.HOME_DELIVERY,
+                        sealed(amended, newKey), List.of("expectedDueDate"), NOW));
         assertThat(households.holds(newKey, Phase.BABY, ID)).isTrue();
         assertThat(households.holds(HOUSEHOLD, Phase.BABY, ID)).isFalse();
     }
@@ -229,9 +246,9 @@ class ReferralTest {
         ParentDetails phoneAdded = new ParentDetails("A. Jansen", "Voorbeeldstraat", "12a", "1271 AB", "Huizen", "0612345678", null);
         fixture.given(submitted(ID), accepted(ID))
                 .when(new AmendReferralCommand(ID, PARTNER, null, null, phoneAdded, DeliveryMethod.PICKUP_BY_INTERMEDIARY, null))
-                .expectEvents(new ReferralAmendedEvent(ID, PARTNER, "GM0406", Phase.BABY,
-                        new DeliveryDetails(BABY_DETAILS.expectedDueDate(), null, phoneAdded, DeliveryMethod.PICKUP_BY_INTERMEDIARY, null),
-                        HOUSEHOLD, List.of("parent", "deliveryMethod"), NOW));
+                .expectEvents(new ReferralAmendedEvent(ID, PARTNER, "GM0406", Phase.BABY, DeliveryMethod.PICKUP_BY_INTERMEDIARY,
+                        sealed(new DeliveryDetails(BABY_DETAILS.expectedDueDate(), null, phoneAdded, DeliveryMethod.PICKUP_BY_INTERMEDIARY,
+                                null), HOUSEHOLD), List.of("parent", "deliveryMethod"), NOW));
         assertThat(households.holds(HOUSEHOLD, Phase.BABY, ID)).isTrue();
     }
 
@@ -267,5 +284,64 @@ class ReferralTest {
         fixture.given(submitted(ID), accepted(ID))
                 .when(new AmendReferralCommand(ID, "gemeente-heerlen", LocalDate.of(2026, 7, 1), null, null, null, null))
                 .expectException(ReferralOwnershipException.class);
+    }
+
+    @Test
+    void shouldSealThePersonalDataSoNoEventCarriesItInPlainWhenSubmitted() {
+        fixture.givenNoPriorActivity()
+                .when(submit(ID, PARTNER))
+                .expectEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(noPlainPersonalData(), noPlainPersonalData())));
+    }
+
+    static org.hamcrest.Matcher<Object> noPlainPersonalData() {
+        return Matchers.predicate(event -> !event.toString().contains("Jansen") && !event.toString().contains("1271")
+                && !event.toString().contains("2026-06-20") && !event.toString().contains(HOUSEHOLD));
+    }
+
+    @Test
+    void shouldEraseTheDataKeyAndFreeTheHouseholdWhenADeliveredReferralIsErased() {
+        households.claim(HOUSEHOLD, Phase.BABY, ID);
+        fixture.given(submitted(ID), accepted(ID), progressed(ReferralStatus.DELIVERED, "e-9", true))
+                .when(new EraseReferralDataCommand(ID, ErasureReason.RETENTION, "system"))
+                .expectEvents(new ReferralDataErasedEvent(ID, PARTNER, "GM0406", Phase.BABY, ErasureReason.RETENTION, "system", NOW))
+                .expectResultMessagePayload(true);
+        assertThat(protector.erased).contains(ID);
+        assertThat(households.claims).isEmpty();
+    }
+
+    @Test
+    void shouldWithdrawAReferralStillUnderWayBeforeErasingIt() {
+        households.claim(HOUSEHOLD, Phase.BABY, ID);
+        fixture.given(submitted(ID), accepted(ID), progressed(ReferralStatus.FUNDED, "e-1", true))
+                .when(new EraseReferralDataCommand(ID, ErasureReason.REQUEST, "coordinator"))
+                .expectEvents(new ReferralCancelledEvent(ID, PARTNER, "GM0406", Phase.BABY, TODAY, "OTHER", NOW),
+                        new ReferralDataErasedEvent(ID, PARTNER, "GM0406", Phase.BABY, ErasureReason.REQUEST, "coordinator", NOW));
+        assertThat(protector.erased).contains(ID);
+    }
+
+    @Test
+    void shouldChangeNothingWhenErasingTwice() {
+        fixture.given(submitted(ID), accepted(ID), progressed(ReferralStatus.DELIVERED, "e-9", true),
+                        new ReferralDataErasedEvent(ID, PARTNER, "GM0406", Phase.BABY, ErasureReason.REQUEST, "coordinator", NOW))
+                .when(new EraseReferralDataCommand(ID, ErasureReason.RETENTION, "system"))
+                .expectNoEvents()
+                .expectResultMessagePayload(false);
+    }
+
+    @Test
+    void shouldRefuseAmendingWhenThePersonalDataWasErased() {
+        fixture.given(submitted(ID), accepted(ID),
+                        new ReferralDataErasedEvent(ID, PARTNER, "GM0406", Phase.BABY, ErasureReason.REQUEST, "coordinator", NOW))
+                .when(new AmendReferralCommand(ID, PARTNER, LocalDate.of(2026, 7, 1), null, null, null, null))
+                .expectException(ReferralStateException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void shouldStillRecordProgressWhenThePersonalDataWasErased() {
+        fixture.given(submitted(ID), accepted(ID),
+                        new ReferralDataErasedEvent(ID, PARTNER, "GM0406", Phase.BABY, ErasureReason.REQUEST, "coordinator", NOW))
+                .when(new RecordReferralProgressCommand(ID, ReferralStatus.FUNDED, NOW, "e-1", null))
+                .expectEvents(progressed(ReferralStatus.FUNDED, "e-1", true));
     }
 }

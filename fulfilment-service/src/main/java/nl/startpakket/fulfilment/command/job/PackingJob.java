@@ -10,14 +10,17 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import nl.startpakket.events.DeliveryMethod;
 import nl.startpakket.events.Phase;
+import nl.startpakket.events.SealedData;
 import nl.startpakket.fulfilment.api.Actor;
 import nl.startpakket.fulfilment.api.CancelJobCommand;
 import nl.startpakket.fulfilment.api.ClaimJobCommand;
 import nl.startpakket.fulfilment.api.ConfirmDeliveryCommand;
 import nl.startpakket.fulfilment.api.DeliveryDetailsRecordedEvent;
+import nl.startpakket.fulfilment.api.DeliveryPersonalData;
 import nl.startpakket.fulfilment.api.ExceptionKind;
 import nl.startpakket.fulfilment.api.FundingRecordedEvent;
 import nl.startpakket.fulfilment.api.HandOverCommand;
@@ -35,7 +38,6 @@ import nl.startpakket.fulfilment.api.PackagePackedEvent;
 import nl.startpakket.fulfilment.api.PackingJobCancelledEvent;
 import nl.startpakket.fulfilment.api.PackingJobQueuedEvent;
 import nl.startpakket.fulfilment.api.PackingJobRefusal;
-import nl.startpakket.fulfilment.api.Recipient;
 import nl.startpakket.fulfilment.api.RecordDeliveryDetailsCommand;
 import nl.startpakket.fulfilment.api.RecordFundingCommand;
 import nl.startpakket.fulfilment.api.ReleaseJobCommand;
@@ -69,11 +71,9 @@ public class PackingJob {
     private boolean funded;
     private LocalDate fundedOn;
     private boolean detailsKnown;
-    private LocalDate expectedDueDate;
-    private LocalDate childBirthDate;
     private DeliveryMethod deliveryMethod;
-    private Recipient recipient;
-    private String notes;
+    /** Due or birth date, recipient, notes: sealed with the referral's data key, opened only where needed. */
+    private SealedData personalData;
     private LocalDate deadline;
     private String heldBy;
     private Instant claimedAt;
@@ -94,35 +94,34 @@ public class PackingJob {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(RecordFundingCommand command, Clock clock, DeadlinePolicy policy) {
+    public void handle(RecordFundingCommand command, Clock clock, DeadlinePolicy policy, DeliveryDetailsOpener opener) {
         if (status == JobStatus.CANCELLED || funded) {
             return;
         }
         apply(new FundingRecordedEvent(command.jobId(), command.referralId(), command.contractId(),
                 command.municipality(), command.phase(), command.reservedOn(), clock.instant()));
-        queueWhenComplete(clock, policy);
+        queueWhenComplete(clock, policy, opener);
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(RecordDeliveryDetailsCommand command, Clock clock, DeadlinePolicy policy) {
+    public void handle(RecordDeliveryDetailsCommand command, Clock clock, DeadlinePolicy policy, DeliveryDetailsOpener opener) {
         if (status == JobStatus.CANCELLED || status == JobStatus.HANDED_OVER || status == JobStatus.DELIVERED) {
             return;
         }
-        if (detailsKnown && sameDetails(command)) {
+        if (detailsKnown && sameDetails(command, opener)) {
             return;
         }
         boolean amendment = status != null && status != JobStatus.PENDING;
         apply(new DeliveryDetailsRecordedEvent(command.jobId(), command.referralId(), command.municipality(),
-                command.phase(), command.expectedDueDate(), command.childBirthDate(), command.deliveryMethod(),
-                command.recipient(), command.notes(), clock.instant()));
+                command.phase(), command.deliveryMethod(), command.personalData(), clock.instant()));
         if (amendment) {
-            LocalDate moved = policy.deadline(phase, expectedDueDate, fundedOn, LocalDate.now(clock));
+            LocalDate moved = policy.deadline(phase, expectedDueDate(opener), fundedOn, LocalDate.now(clock));
             if (!moved.equals(deadline)) {
                 apply(new JobDeadlineChangedEvent(jobId, referralId, moved, clock.instant()));
             }
         } else {
-            queueWhenComplete(clock, policy);
+            queueWhenComplete(clock, policy, opener);
         }
     }
 
@@ -137,19 +136,33 @@ public class PackingJob {
                 previous, heldBy, packageAtFoundation, packageAtFoundation ? itemsUsed : List.of(), clock.instant()));
     }
 
-    private void queueWhenComplete(Clock clock, DeadlinePolicy policy) {
+    private void queueWhenComplete(Clock clock, DeadlinePolicy policy, DeliveryDetailsOpener opener) {
         if (status == JobStatus.PENDING && funded && detailsKnown) {
-            LocalDate due = policy.deadline(phase, expectedDueDate, fundedOn, LocalDate.now(clock));
+            LocalDate due = policy.deadline(phase, expectedDueDate(opener), fundedOn, LocalDate.now(clock));
             apply(new PackingJobQueuedEvent(jobId, referralId, municipality, phase, deliveryMethod, due, clock.instant()));
         }
     }
 
-    private boolean sameDetails(RecordDeliveryDetailsCommand command) {
-        return Objects.equals(expectedDueDate, command.expectedDueDate())
-                && Objects.equals(childBirthDate, command.childBirthDate())
-                && deliveryMethod == command.deliveryMethod()
-                && Objects.equals(recipient, command.recipient())
-                && Objects.equals(notes, command.notes());
+    /** The same method and the same personal data (the same sealed value, or one that opens to the same data). */
+    private boolean sameDetails(RecordDeliveryDetailsCommand command, DeliveryDetailsOpener opener) {
+        if (deliveryMethod != command.deliveryMethod()) {
+            return false;
+        }
+        if (Objects.equals(personalData, command.personalData())) {
+            return true;
+        }
+        Optional<DeliveryPersonalData> now = personalData == null ? Optional.empty() : opener.open(referralId, personalData);
+        Optional<DeliveryPersonalData> next = command.personalData() == null ? Optional.empty()
+                : opener.open(referralId, command.personalData());
+        return now.isPresent() && now.equals(next);
+    }
+
+    /** The due date, opened from the sealed details; null when unknown or erased (the deadline rule falls back). */
+    private LocalDate expectedDueDate(DeliveryDetailsOpener opener) {
+        if (personalData == null) {
+            return null;
+        }
+        return opener.open(referralId, personalData).map(DeliveryPersonalData::expectedDueDate).orElse(null);
     }
 
     // --- from volunteers ----------------------------------------------------------------------
@@ -204,7 +217,7 @@ public class PackingJob {
     }
 
     @CommandHandler
-    public void handle(HandOverCommand command, Clock clock) {
+    public void handle(HandOverCommand command, Clock clock, DeliveryDetailsOpener opener) {
         if (status != JobStatus.PACKED) {
             throw PackingJobRefusal.illegal(jobId, status, "hand over");
         }
@@ -216,8 +229,8 @@ public class PackingJob {
                     "A home delivery needs the carrier's reference.");
         }
         LocalDate today = LocalDate.now(clock);
-        Integer daysBeforeDueDate = phase == Phase.BABY && expectedDueDate != null
-                ? (int) ChronoUnit.DAYS.between(today, expectedDueDate) : null;
+        LocalDate expectedDueDate = phase == Phase.BABY ? expectedDueDate(opener) : null;
+        Integer daysBeforeDueDate = expectedDueDate != null ? (int) ChronoUnit.DAYS.between(today, expectedDueDate) : null;
         apply(new PackageHandedOverEvent(jobId, referralId, municipality, phase, method, carrierReference,
                 command.actor().username(), today, daysBeforeDueDate, clock.instant()));
     }
@@ -308,11 +321,8 @@ public class PackingJob {
             phase = event.phase();
         }
         detailsKnown = true;
-        expectedDueDate = event.expectedDueDate();
-        childBirthDate = event.childBirthDate();
         deliveryMethod = event.deliveryMethod();
-        recipient = event.recipient();
-        notes = event.notes();
+        personalData = event.personalData();
     }
 
     @EventSourcingHandler

@@ -13,7 +13,9 @@ import nl.startpakket.fulfilment.api.CancelJobCommand;
 import nl.startpakket.fulfilment.api.CancellationCause;
 import nl.startpakket.fulfilment.api.ClaimJobCommand;
 import nl.startpakket.fulfilment.api.ConfirmDeliveryCommand;
+import nl.startpakket.events.SealedData;
 import nl.startpakket.fulfilment.api.DeliveryDetailsRecordedEvent;
+import nl.startpakket.fulfilment.api.DeliveryPersonalData;
 import nl.startpakket.fulfilment.api.FundingRecordedEvent;
 import nl.startpakket.fulfilment.api.ExceptionKind;
 import nl.startpakket.fulfilment.api.HandOverCommand;
@@ -56,12 +58,15 @@ class PackingJobTest {
     static final List<ItemQuantity> ITEMS = List.of(new ItemQuantity("romper-50-56", 4), new ItemQuantity("baby-care-set", 1));
 
     FixtureConfiguration<PackingJob> fixture;
+    InMemoryDeliveryDetailsOpener opener;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(PackingJob.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZONE));
         fixture.registerInjectableResource(new DeadlinePolicy(Period.ofWeeks(4), 14));
+        opener = new InMemoryDeliveryDetailsOpener();
+        fixture.registerInjectableResource(opener);
     }
 
     static RecordFundingCommand fund(Phase phase) {
@@ -72,19 +77,22 @@ class PackingJobTest {
         return new FundingRecordedEvent(JOB, REFERRAL, "huizen-2026", "GM0406", phase, TODAY, NOW);
     }
 
+    static SealedData babySealed(LocalDate due) {
+        return InMemoryDeliveryDetailsOpener.seal(REFERRAL, new DeliveryPersonalData(due, null, RECIPIENT, null));
+    }
+
     static RecordDeliveryDetailsCommand details(LocalDate due) {
-        return new RecordDeliveryDetailsCommand(JOB, REFERRAL, "GM0406", Phase.BABY, due, null,
-                DeliveryMethod.HOME_DELIVERY, RECIPIENT, null);
+        return new RecordDeliveryDetailsCommand(JOB, REFERRAL, "GM0406", Phase.BABY, DeliveryMethod.HOME_DELIVERY, babySealed(due));
     }
 
     static DeliveryDetailsRecordedEvent detailsRecorded(LocalDate due) {
-        return new DeliveryDetailsRecordedEvent(JOB, REFERRAL, "GM0406", Phase.BABY, due, null,
-                DeliveryMethod.HOME_DELIVERY, RECIPIENT, null, NOW);
+        return new DeliveryDetailsRecordedEvent(JOB, REFERRAL, "GM0406", Phase.BABY, DeliveryMethod.HOME_DELIVERY, babySealed(due), NOW);
     }
 
     static DeliveryDetailsRecordedEvent toddlerDetails() {
-        return new DeliveryDetailsRecordedEvent(JOB, REFERRAL, "GM0406", Phase.TODDLER, null, LocalDate.of(2025, 5, 1),
-                DeliveryMethod.PICKUP_BY_INTERMEDIARY, RECIPIENT, null, NOW);
+        return new DeliveryDetailsRecordedEvent(JOB, REFERRAL, "GM0406", Phase.TODDLER, DeliveryMethod.PICKUP_BY_INTERMEDIARY,
+                InMemoryDeliveryDetailsOpener.seal(REFERRAL, new DeliveryPersonalData(null, LocalDate.of(2025, 5, 1), RECIPIENT, null)),
+                NOW);
     }
 
     static PackingJobQueuedEvent queued(LocalDate deadline) {
@@ -443,5 +451,31 @@ class PackingJobTest {
                 .when(new CancelJobCommand(JOB, REFERRAL, CancellationCause.REFERRAL_CANCELLED, "MOVED_AWAY"))
                 .expectEvents(new PackingJobCancelledEvent(JOB, REFERRAL, CancellationCause.REFERRAL_CANCELLED,
                         "MOVED_AWAY", JobStatus.EXCEPTION, null, true, ITEMS, NOW));
+    }
+
+    @Test
+    void shouldChangeNothingWhenTheSameDetailsArriveSealedAgainUnderAnotherNonce() {
+        SealedData again = new SealedData("TEST", REFERRAL, "other-nonce", babySealed(DUE).ciphertext());
+        fixture.given(QUEUED_BABY)
+                .when(new RecordDeliveryDetailsCommand(JOB, REFERRAL, "GM0406", Phase.BABY, DeliveryMethod.HOME_DELIVERY, again))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void shouldFallBackToTheToddlerRuleWhenTheDueDateWasErasedBeforeQueueing() {
+        opener.erased.add(REFERRAL);
+        fixture.given(detailsRecorded(DUE))
+                .when(fund(Phase.BABY))
+                .expectEvents(funded(Phase.BABY), queued(TODAY.plusDays(14)));
+    }
+
+    @Test
+    void shouldHandOverWithoutDaysBeforeDueDateWhenThePersonalDataWasErased() {
+        opener.erased.add(REFERRAL);
+        fixture.given(packed())
+                .when(new HandOverCommand(JOB, Actor.volunteer("volunteer"), DeliveryMethod.PICKUP_BY_INTERMEDIARY, null))
+                .expectEvents(new PackageHandedOverEvent(JOB, REFERRAL, "GM0406", Phase.BABY, DeliveryMethod.PICKUP_BY_INTERMEDIARY, null,
+                        "volunteer", TODAY, null, NOW));
     }
 }

@@ -1,19 +1,27 @@
 package nl.startpakket.referral.integration.out;
 
-import nl.startpakket.events.delivery.v1.DeliveryDetailsShared;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+import nl.startpakket.events.DeliveryMethod;
+import nl.startpakket.events.Phase;
+import nl.startpakket.events.SealedData;
+import nl.startpakket.events.delivery.v2.DeliveryDetailsShared;
+import nl.startpakket.events.referral.v1.PersonalDataErased;
 import nl.startpakket.events.referral.v1.ReferralAccepted;
 import nl.startpakket.events.referral.v1.ReferralCancelled;
 import nl.startpakket.events.referral.v1.ReferralRejected;
 import nl.startpakket.events.referral.v1.ReferralSubmitted;
 import nl.startpakket.platform.messaging.EventIds;
 import nl.startpakket.platform.messaging.IntegrationEventPublisher;
-import nl.startpakket.referral.api.DeliveryDetails;
-import nl.startpakket.referral.api.ParentDetails;
 import nl.startpakket.referral.api.ReferralAcceptedEvent;
 import nl.startpakket.referral.api.ReferralAmendedEvent;
 import nl.startpakket.referral.api.ReferralCancelledEvent;
+import nl.startpakket.referral.api.ReferralDataErasedEvent;
 import nl.startpakket.referral.api.ReferralRejectedEvent;
 import nl.startpakket.referral.api.ReferralSubmittedEvent;
+import nl.startpakket.referral.privacy.ReferralDataProtection;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
@@ -22,16 +30,24 @@ import org.springframework.stereotype.Component;
 /**
  * The outbox relay: stored referral events become integration events on Kafka. Ids derive from
  * the stored event, so a re-publication after a crash is recognised by consumers. The referral
- * topic carries no personal data; the delivery details go on the delivery topic, for fulfilment.
+ * topic carries no personal data; the delivery details go on the delivery topic for fulfilment,
+ * sealed with the referral's data key ({@code delivery.DeliveryDetailsShared} v2), after the key
+ * itself on the compacted delivery keys topic. An erasure sends the key's tombstone and
+ * {@code referral.PersonalDataErased}.
  */
 @Component
 @ProcessingGroup("kafka-publisher")
 public class ReferralEventPublisher {
 
     private final IntegrationEventPublisher publisher;
+    private final DeliveryKeyPublisher deliveryKeys;
+    private final ReferralDataProtection protection;
 
-    public ReferralEventPublisher(IntegrationEventPublisher publisher) {
+    public ReferralEventPublisher(IntegrationEventPublisher publisher, DeliveryKeyPublisher deliveryKeys,
+                                  ReferralDataProtection protection) {
         this.publisher = publisher;
+        this.deliveryKeys = deliveryKeys;
+        this.protection = protection;
     }
 
     @EventHandler
@@ -45,17 +61,16 @@ public class ReferralEventPublisher {
     void on(ReferralAcceptedEvent event, @MessageIdentifier String id) {
         publisher.publish(new ReferralAccepted(EventIds.derive(id, ReferralAccepted.class), event.occurredAt(),
                 event.referralId(), event.partnerId(), event.intermediaryType(), event.municipality(), event.phase(),
-                event.referralDate(), event.details().deliveryMethod(), event.consentFollowUp(),
-                event.pregnancyWeekAtReferral()));
-        publisher.publish(deliveryDetails(EventIds.derive(id, DeliveryDetailsShared.class), event.occurredAt(),
-                event.referralId(), event.municipality(), event.phase(), event.details()));
+                event.referralDate(), event.deliveryMethod(), event.consentFollowUp(), event.pregnancyWeekAtReferral()));
+        shareDeliveryDetails(EventIds.derive(id, DeliveryDetailsShared.class), event.occurredAt(), event.referralId(),
+                event.municipality(), event.phase(), event.deliveryMethod(), event.personalData());
     }
 
     /** An amendment sends fulfilment the complete delivery details again. */
     @EventHandler
     void on(ReferralAmendedEvent event, @MessageIdentifier String id) {
-        publisher.publish(deliveryDetails(EventIds.derive(id, DeliveryDetailsShared.class), event.occurredAt(),
-                event.referralId(), event.municipality(), event.phase(), event.details()));
+        shareDeliveryDetails(EventIds.derive(id, DeliveryDetailsShared.class), event.occurredAt(), event.referralId(),
+                event.municipality(), event.phase(), event.deliveryMethod(), event.personalData());
     }
 
     @EventHandler
@@ -71,13 +86,24 @@ public class ReferralEventPublisher {
                 event.referralId(), event.municipality(), event.phase(), event.cancelledOn(), event.reason()));
     }
 
-    static DeliveryDetailsShared deliveryDetails(java.util.UUID eventId, java.time.Instant at, String referralId,
-                                                 String municipality, nl.startpakket.events.Phase phase, DeliveryDetails details) {
-        ParentDetails p = details.parent();
-        return new DeliveryDetailsShared(eventId, at, referralId, municipality, phase, details.expectedDueDate(),
-                details.childBirthDate(), details.deliveryMethod(),
-                new DeliveryDetailsShared.Recipient(p.name(), p.street(), p.houseNumber(), p.postalCode(), p.city(), p.phone(),
-                        p.email()),
-                details.notes());
+    /** The key's tombstone (fulfilment deletes its copy; compaction removes it from the log), then the public fact. */
+    @EventHandler
+    void on(ReferralDataErasedEvent event, @MessageIdentifier String id) {
+        protection.erase(event.referralId());
+        deliveryKeys.erase(event.referralId());
+        publisher.publish(new PersonalDataErased(EventIds.derive(id, PersonalDataErased.class), event.occurredAt(),
+                event.referralId(), event.municipality(), event.phase(),
+                LocalDate.ofInstant(event.occurredAt(), nl.startpakket.platform.ServicePlatformConfiguration.ZONE),
+                event.reason().name()));
+    }
+
+    private void shareDeliveryDetails(UUID eventId, Instant at, String referralId, String municipality, Phase phase,
+                                      DeliveryMethod method, SealedData personalData) {
+        Optional<SealedData> sealed = protection.sealForDelivery(referralId, personalData);
+        if (sealed.isPresent()) {
+            // the key first: when fulfilment reads the details, the key is already on its topic
+            deliveryKeys.publish(referralId, protection.key(referralId).orElseThrow());
+        }
+        publisher.publish(new DeliveryDetailsShared(eventId, at, referralId, municipality, phase, method, sealed.orElse(null)));
     }
 }
