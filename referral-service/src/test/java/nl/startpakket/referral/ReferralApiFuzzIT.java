@@ -173,6 +173,8 @@ class ReferralApiFuzzIT {
             assertThat(rules.check(request)).as("a stored referral was made from an invalid request: %s", body).isEmpty();
         }
         // what is stored is exactly what was answered 201 (under the fuzz partner's or, as "another identity", the victim's key)
+        // the fuzzer may have deactivated the victim (PUT with active=false): as it was, to list its referrals
+        partners.save(victim, "Fuzz victim", IntermediaryType.OTHER, List.of("GM0406"), true);
         Set<String> storedIds = new HashSet<>();
         for (String partner : List.of(fuzzPartner, victim)) {
             objectMapper.readTree(list(partner)).forEach(view -> storedIds.add(view.get("referralId").asText()));
@@ -188,6 +190,7 @@ class ReferralApiFuzzIT {
         HttpHeaders headers = new HttpHeaders();
         headers.setBearerAuth(freshKey);
         ResponseEntity<String> response = http.exchange("/api/v1/referrals", HttpMethod.GET, new HttpEntity<>(headers), String.class);
+        assertThat(response.getStatusCode().value()).as("listing the referrals of %s", partner).isEqualTo(200);
         return response.getBody();
     }
 

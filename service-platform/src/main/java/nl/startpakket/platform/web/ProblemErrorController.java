@@ -41,7 +41,7 @@ public class ProblemErrorController extends BasicErrorController {
     @Override
     public ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
         HttpStatus status = getStatus(request);
-        if (isApi(request) || status.is4xxClientError()) {
+        if (isApi(request)) {
             return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(Map.of("type", "about:blank", "title", status.getReasonPhrase(), "status", status.value(),
                             "detail", detail(status), "instance", originalUri(request)));
