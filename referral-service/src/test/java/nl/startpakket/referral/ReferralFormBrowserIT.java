@@ -156,6 +156,7 @@ class ReferralFormBrowserIT {
     @Test
     void aWrongPasswordIsRefusedAndPagesNeedSigningIn() {
         browser.findElement(By.cssSelector("form.logout button")).click();
+        patiently().until(b -> b.getCurrentUrl().contains("/login"));
         browser.get(url("/referrals"));
         assertThat(browser.getCurrentUrl()).contains("/login");
         browser.findElement(By.id("username")).sendKeys(username);
