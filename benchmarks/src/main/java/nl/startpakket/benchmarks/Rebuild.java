@@ -1,0 +1,109 @@
+package nl.startpakket.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import nl.startpakket.events.IntegrationEvent;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+
+/**
+ * B7: the reporting service rebuilds its projections from the start of the Kafka log, as a
+ * coordinator asks it to ({@code POST /api/v1/reports/rebuild}), until the new version is active.
+ */
+final class Rebuild {
+
+    private final HostedStack stack;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    Rebuild(HostedStack stack) {
+        this.stack = stack;
+    }
+
+    /** Puts the lives of {@code events / 9} delivered referrals on the four topics reporting reads; returns the count. */
+    long generate(long events) throws Exception {
+        long referrals = Math.max(1, events / 9);
+        RawKafka raw = new RawKafka(stack.kafkaBootstrapServers());
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        long sent = 0;
+        LocalDate day = LocalDate.now().minusMonths(6);
+        Instant at = Instant.now().minus(Duration.ofDays(180));
+        try (KafkaProducer<String, byte[]> producer = producerFor(raw)) {
+            for (long r = 0; r < referrals; r++) {
+                String referralId = "R-hist-" + UUID.randomUUID();
+                for (IntegrationEvent event : Events.lifeOf(referralId, at, day.plusDays(r % 150))) {
+                    producer.send(Events.record(event, "/startpakket/benchmarks-history"), (m, e) -> {
+                        if (e != null) {
+                            failure.compareAndSet(null, e);
+                        }
+                    });
+                    sent++;
+                }
+            }
+            producer.flush();
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        return sent;
+    }
+
+    private KafkaProducer<String, byte[]> producerFor(RawKafka raw) {
+        java.util.Properties props = new java.util.Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
+        return new KafkaProducer<>(props, new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer());
+    }
+
+    record Result(long events, double eventsPerSecond, double seconds, String state) {
+    }
+
+    /** Starts a rebuild and waits until it switched (or failed, or the timeout passed). */
+    Result run(Duration timeout) throws IOException, InterruptedException {
+        String url = stack.baseUrl(nl.startpakket.localstack.Service.REPORTING) + "/api/v1/reports/rebuild";
+        long begin = System.nanoTime();
+        HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", ReferralClient.basic("coordinator"))
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        if (started.statusCode() != 202) {
+            throw new IllegalStateException("Rebuild not started: " + started.statusCode() + " " + started.body());
+        }
+        long deadline = begin + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Authorization", ReferralClient.basic("coordinator"))
+                    .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode status = Events.JSON.readTree(response.body());
+            String state = status.path("state").asText();
+            if ("SWITCHED".equals(state) || "FAILED".equals(state)) {
+                long end = System.nanoTime();
+                long events = status.path("eventsProjected").asLong() + status.path("eventsSkipped").asLong();
+                double seconds = (end - begin) / 1e9;
+                return new Result(events, events / seconds, seconds, state + ("FAILED".equals(state) ? " " + status.path("error").asText() : ""));
+            }
+        }
+        return new Result(0, Double.NaN, timeout.toSeconds(), "TIMEOUT");
+    }
+
+    static List<String> topics() {
+        return List.of(nl.startpakket.events.Topics.REFERRAL, nl.startpakket.events.Topics.FUNDING,
+                nl.startpakket.events.Topics.FULFILMENT, nl.startpakket.events.Topics.BILLING,
+                nl.startpakket.events.Topics.DELIVERY);
+    }
+}
