@@ -39,6 +39,10 @@ import org.bson.Document;
  * --env NAME=VALUE        an extra environment variable for every service (tuning experiments)
  * --only B1,B2,...        only these groups (F, B1, B2, B4, B5, B6, B7, B8)
  * --max-load X            wait until the 1-minute load average is below X before starting
+ * --service-jvm-extra "OPTS"  more JVM options for the services (e.g. a flight recording)
+ * --keep-data             keep the stack's data directory (logs, recordings) after the run
+ * --pipeline-seconds N    how long each B5 run posts (default 60, quick 6)
+ * --profile DIR           flight recordings (JFR) of every stack process during B5 and B7 into DIR
  * </pre>
  */
 public final class BenchmarkMain {
@@ -55,7 +59,7 @@ public final class BenchmarkMain {
     private Pipeline pipeline;
 
     record Options(boolean quick, Path output, List<String> serviceJvmOptions, String jvmName,
-                   Map<String, String> environment, Set<String> only, double maxLoad, String commandLine) {
+                   Map<String, String> environment, Set<String> only, double maxLoad, String commandLine, boolean keepData, Path profile, Duration pipeline) {
         boolean runs(String group) {
             return only.isEmpty() || only.contains(group);
         }
@@ -63,7 +67,8 @@ public final class BenchmarkMain {
 
     private BenchmarkMain(Options options) {
         this.options = options;
-        this.settings = options.quick() ? Settings.quick() : Settings.full();
+        Settings chosen = options.quick() ? Settings.quick() : Settings.full();
+        this.settings = options.pipeline() == null ? chosen : chosen.withPipelineDuration(options.pipeline());
         this.report = new Report(OUT);
     }
 
@@ -81,6 +86,10 @@ public final class BenchmarkMain {
         Map<String, String> env = new LinkedHashMap<>();
         Set<String> only = new java.util.LinkedHashSet<>();
         double maxLoad = Double.NaN;
+        List<String> extra = new ArrayList<>();
+        boolean keep = false;
+        Path profile = null;
+        Duration pipelineDuration = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
@@ -99,6 +108,10 @@ public final class BenchmarkMain {
                 }
                 case "--only" -> only.addAll(List.of(args[++i].toUpperCase(Locale.ROOT).split(",")));
                 case "--max-load" -> maxLoad = Double.parseDouble(args[++i]);
+                case "--service-jvm-extra" -> extra.addAll(List.of(args[++i].trim().split("\\s+")));
+                case "--keep-data" -> keep = true;
+                case "--profile" -> profile = Path.of(args[++i]);
+                case "--pipeline-seconds" -> pipelineDuration = Duration.ofSeconds(Long.parseLong(args[++i]));
                 case "--help", "-h" -> {
                     OUT.println("Usage: java -jar benchmarks/target/benchmarks.jar [--quick] [--output FILE] "
                             + "[--jvm default|throughput] [--env NAME=VALUE]... [--only F,B1,B2,B4,B5,B6,B7,B8] [--max-load X]");
@@ -113,7 +126,13 @@ public final class BenchmarkMain {
         // the binder's output bindings (their sync flag) are read from /actuator/bindings
         env.putIfAbsent("MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "health,info,prometheus,metrics,bindings");
         String command = "java -jar benchmarks/target/benchmarks.jar" + (args.length == 0 ? "" : " " + String.join(" ", args));
-        return new Options(quick, output, jvm, jvmName, env, only, maxLoad, command);
+        if (!extra.isEmpty()) {
+            List<String> all = new ArrayList<>(jvm);
+            all.addAll(extra);
+            jvm = List.copyOf(all);
+            jvmName += " + extra";
+        }
+        return new Options(quick, output, jvm, jvmName, env, only, maxLoad, command, keep, profile, pipelineDuration);
     }
 
     private int run() throws Exception {
@@ -153,7 +172,11 @@ public final class BenchmarkMain {
             if (stack != null) {
                 stack.close();
             }
-            Stack.wipe(root);
+            if (options.keepData()) {
+                OUT.println("Data (logs, Kafka, Mongo) kept in " + root);
+            } else {
+                Stack.wipe(root);
+            }
         }
         targets();
         report.header("Duration of this run", String.format(Locale.ROOT, "%.1f min", (System.nanoTime() - runBegin) / 60e9));
@@ -232,7 +255,20 @@ public final class BenchmarkMain {
             double seconds = started.coldStart().toMillis() / 1000.0;
             cold.add(seconds);
             report.logRun(cold, seconds);
-            Visibility.sleep(settings.settle());
+            Profiler profiler = options.profile() != null && i == settings.coldStarts() ? new Profiler(options.profile(), started) : null;
+            if (profiler != null) {
+                profiler.start("rest");
+            }
+            long cpuBefore = started.cpuMillis();
+            long idleBegin = System.nanoTime();
+            Visibility.sleep(profiler != null && settings.settle().toSeconds() < 20 ? Duration.ofSeconds(20) : settings.settle());
+            if (profiler != null) {
+                profiler.stop("rest");
+            }
+            double idle = (started.cpuMillis() - cpuBefore) / ((System.nanoTime() - idleBegin) / 1e6) * 100;
+            Figure idleCpu = report.figure(section, "F.cpu.rest", "CPU use at rest, all stack processes (% of one core)", "%", false);
+            idleCpu.add(idle);
+            report.logRun(idleCpu, idle);
             Map<String, Long> rss = started.residentMemory();
             long total = rss.values().stream().mapToLong(Long::longValue).sum();
             restTotal.add(mib(total));
@@ -252,7 +288,7 @@ public final class BenchmarkMain {
         report.note(section, "Cold start: the stack host JVM is launched (it starts the KRaft broker and the Mongo "
                 + "wire-protocol server in-process, then the four service JVMs at once) with an empty data directory; "
                 + "the time runs until every service's `/actuator/health/readiness` answers UP. Memory at rest is VmRSS "
-                + settings.settle().toSeconds() + " s after ready. The benchmark driver (load generator) is a separate JVM and not counted.");
+                + settings.settle().toSeconds() + " s after ready; CPU at rest is measured over those seconds. The benchmark driver (load generator) is a separate JVM and not counted.");
     }
 
     private static Path serviceJars() throws URISyntaxException {
@@ -427,9 +463,16 @@ public final class BenchmarkMain {
         report.find("B2.single").ifPresent(rate::against);
         report.find("B1.producer").ifPresent(rateKafka::against);
         long total = 0;
+        Profiler profiler = options.profile() == null ? null : new Profiler(options.profile(), stack);
         for (int i = 0; i < settings.stackRepeats(); i++) {
+            if (profiler != null) {
+                profiler.start("b5-run" + (i + 1));
+            }
             Pipeline.Saturation s = pipeline.saturate(settings.pipelineDuration(), settings.pipelineClients(),
                     Duration.ofMinutes(settings.mode().equals("quick") ? 2 : 10));
+            if (profiler != null) {
+                profiler.stop("b5-run" + (i + 1));
+            }
             total += s.visible();
             rate.add(s.pipelineRate());
             rateKafka.add(s.pipelineRate());
@@ -442,6 +485,12 @@ public final class BenchmarkMain {
             for (Map.Entry<String, Long> e : s.rssAtMax().entrySet()) {
                 report.figure("Footprint", "F.rss.load." + (j++), "Resident memory under B5 load: " + e.getKey(), "MiB", false)
                         .add(mib(e.getValue()));
+            }
+            int k = 0;
+            for (Map.Entry<String, Double> e : s.cpuMillisPerReferralByProcess().entrySet()) {
+                Figure f = report.figure("Footprint", "F.cpu." + (k++), "CPU time per referral: " + e.getKey(), "ms/referral", false);
+                f.add(e.getValue());
+                report.logRun(f, e.getValue());
             }
             report.logRun(rate, s.pipelineRate());
             report.logRun(posts, s.postRate());
@@ -567,8 +616,15 @@ public final class BenchmarkMain {
         }
         stack.start(Service.REPORTING);
         Visibility.sleep(Duration.ofSeconds(2));
+        Profiler profiler = options.profile() == null ? null : new Profiler(options.profile(), stack);
         for (int i = 0; i < settings.stackRepeats(); i++) {
+            if (profiler != null) {
+                profiler.start("b7-run" + (i + 1));
+            }
             Rebuild.Result r = rebuild.run(Duration.ofMinutes(settings.mode().equals("quick") ? 2 : 60));
+            if (profiler != null) {
+                profiler.stop("b7-run" + (i + 1));
+            }
             OUT.printf(Locale.ROOT, "  run %d: %s, %,d events in %.1f s%n", i + 1, r.state(), r.events(), r.seconds());
             if (!r.state().startsWith("SWITCHED")) {
                 throw new IllegalStateException("Rebuild ended " + r.state());

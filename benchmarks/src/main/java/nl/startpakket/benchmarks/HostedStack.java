@@ -183,6 +183,18 @@ final class HostedStack implements AutoCloseable {
         return Machine.cpuMillis(allPids());
     }
 
+    /** CPU time per process in milliseconds: {@code infrastructure} and each service. */
+    Map<String, Long> cpuMillisPerProcess() {
+        Map<String, Long> cpu = new LinkedHashMap<>();
+        cpu.put("infrastructure (Kafka + Mongo)", Machine.cpuMillis(host.pid()));
+        Map<Service, Long> now;
+        synchronized (pids) {
+            now = new EnumMap<>(pids);
+        }
+        now.forEach((service, pid) -> cpu.put(service.module(), Machine.cpuMillis(pid)));
+        return cpu;
+    }
+
     /** {@code kill -9} of the service. */
     void kill(Service service) {
         command("kill " + service.name(), Duration.ofSeconds(60));

@@ -31,7 +31,7 @@ final class Pipeline {
 
     record Saturation(long posted, long errors, String firstError, long visible, long unseen, double postRate,
                       double pipelineRate, double cpuMillisPerReferral, long maxTotalRss, Map<String, Long> rssAtMax,
-                      Histogram postLatency, double seconds) {
+                      Histogram postLatency, double seconds, Map<String, Double> cpuMillisPerReferralByProcess) {
     }
 
     record ConstantRate(double rate, long posted, long errors, String firstError, long unseen, Histogram fulfilment,
@@ -47,6 +47,7 @@ final class Pipeline {
         visibility.onDone(t -> { });
         RssSampler rss = new RssSampler(stack);
         long cpuBefore = stack.cpuMillis();
+        Map<String, Long> cpuBeforeByProcess = stack.cpuMillisPerProcess();
         long begin = System.nanoTime();
         long deadline = begin + duration.toNanos();
         List<Thread> threads = new ArrayList<>();
@@ -77,14 +78,18 @@ final class Pipeline {
         boolean all = visibility.awaitAll(drainTimeout);
         long end = all ? visibility.lastSeen() : System.nanoTime();
         long cpu = stack.cpuMillis() - cpuBefore;
+        Map<String, Long> cpuAfterByProcess = stack.cpuMillisPerProcess();
         rss.stop();
         long unseen = all ? 0 : visibility.unseen().size();
         visibility.clear();
         long visible = posted.get() - unseen;
+        Map<String, Double> byProcess = new LinkedHashMap<>();
+        cpuAfterByProcess.forEach((name, after) -> byProcess.put(name,
+                visible == 0 ? Double.NaN : (double) (after - cpuBeforeByProcess.getOrDefault(name, after)) / visible));
         return new Saturation(posted.get(), errors.get(), firstError.get(), visible, unseen,
                 Stats.perSecond(posted.get(), postsDone - begin), Stats.perSecond(visible, end - begin),
                 visible == 0 ? Double.NaN : (double) cpu / visible, rss.maxTotal(), rss.atMax(), postLatency,
-                (end - begin) / 1e9);
+                (end - begin) / 1e9, byProcess);
     }
 
     /**

@@ -49,6 +49,13 @@ record Settings(
                 300);
     }
 
+    Settings withPipelineDuration(Duration duration) {
+        return new Settings(mode, repeats, stackRepeats, coldStarts, settle, kafkaMessages, kafkaLatencyMessages,
+                kafkaLatencyRate, mongoSingleInserts, mongoBatchedInserts, mongoBatchSize, axonCreates, axonUpdates,
+                axonAggregates, axonThreads, duration, pipelineClients, latencyDuration, rebuildEvents,
+                recoveryLoadBefore, warmupReferrals);
+    }
+
     static Settings quick() {
         return new Settings("quick", 3, 1, 1, Duration.ofSeconds(2),
                 10_000, 1_000, 500,
