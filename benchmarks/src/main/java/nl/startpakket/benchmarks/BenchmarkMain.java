@@ -42,6 +42,7 @@ import org.bson.Document;
  * --service-jvm-extra "OPTS"  more JVM options for the services (e.g. a flight recording)
  * --keep-data             keep the stack's data directory (logs, recordings) after the run
  * --pipeline-seconds N    how long each B5 run posts (default 60, quick 6)
+ * --rebuild-events N      how many events B7 puts on the topics (default 1,000,000, quick 5,000)
  * --profile DIR           flight recordings (JFR) of every stack process during B5 and B7 into DIR
  * </pre>
  */
@@ -59,7 +60,7 @@ public final class BenchmarkMain {
     private Pipeline pipeline;
 
     record Options(boolean quick, Path output, List<String> serviceJvmOptions, String jvmName,
-                   Map<String, String> environment, Set<String> only, double maxLoad, String commandLine, boolean keepData, Path profile, Duration pipeline) {
+                   Map<String, String> environment, Set<String> only, double maxLoad, String commandLine, boolean keepData, Path profile, Duration pipeline, Integer rebuildEvents) {
         boolean runs(String group) {
             return only.isEmpty() || only.contains(group);
         }
@@ -68,7 +69,8 @@ public final class BenchmarkMain {
     private BenchmarkMain(Options options) {
         this.options = options;
         Settings chosen = options.quick() ? Settings.quick() : Settings.full();
-        this.settings = options.pipeline() == null ? chosen : chosen.withPipelineDuration(options.pipeline());
+        Settings withPipeline = options.pipeline() == null ? chosen : chosen.withPipelineDuration(options.pipeline());
+        this.settings = options.rebuildEvents() == null ? withPipeline : withPipeline.withRebuildEvents(options.rebuildEvents());
         this.report = new Report(OUT);
     }
 
@@ -90,6 +92,7 @@ public final class BenchmarkMain {
         boolean keep = false;
         Path profile = null;
         Duration pipelineDuration = null;
+        Integer rebuildEvents = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
@@ -112,6 +115,7 @@ public final class BenchmarkMain {
                 case "--keep-data" -> keep = true;
                 case "--profile" -> profile = Path.of(args[++i]);
                 case "--pipeline-seconds" -> pipelineDuration = Duration.ofSeconds(Long.parseLong(args[++i]));
+                case "--rebuild-events" -> rebuildEvents = Integer.parseInt(args[++i]);
                 case "--help", "-h" -> {
                     OUT.println("Usage: java -jar benchmarks/target/benchmarks.jar [--quick] [--output FILE] "
                             + "[--jvm default|throughput] [--env NAME=VALUE]... [--only F,B1,B2,B4,B5,B6,B7,B8] [--max-load X]");
@@ -123,8 +127,9 @@ public final class BenchmarkMain {
         if (output == null) {
             output = quick ? Path.of("benchmarks", "target", "benchmarks-quick.md") : Path.of("docs", "benchmarks.md");
         }
-        // the binder's output bindings (their sync flag) are read from /actuator/bindings
-        env.putIfAbsent("MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "health,info,prometheus,metrics,bindings");
+        // the binder's sync flag and acks are read as the running services resolved them (/actuator/env)
+        env.putIfAbsent("MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "health,info,prometheus,metrics,env");
+        env.putIfAbsent("MANAGEMENT_ENDPOINT_ENV_SHOW_VALUES", "WHEN_AUTHORIZED");
         String command = "java -jar benchmarks/target/benchmarks.jar" + (args.length == 0 ? "" : " " + String.join(" ", args));
         if (!extra.isEmpty()) {
             List<String> all = new ArrayList<>(jvm);
@@ -132,7 +137,7 @@ public final class BenchmarkMain {
             jvm = List.copyOf(all);
             jvmName += " + extra";
         }
-        return new Options(quick, output, jvm, jvmName, env, only, maxLoad, command, keep, profile, pipelineDuration);
+        return new Options(quick, output, jvm, jvmName, env, only, maxLoad, command, keep, profile, pipelineDuration, rebuildEvents);
     }
 
     private int run() throws Exception {
@@ -237,6 +242,11 @@ public final class BenchmarkMain {
         report.header("Services' JVM options", options.jvmName() + ": `" + String.join(" ", options.serviceJvmOptions()) + "`");
         report.header("Infrastructure JVM (Kafka broker + Mongo wire-protocol server)", "`" + String.join(" ", HostedStack.HOST_JVM_OPTIONS) + "`");
         report.header("Extra service environment", options.environment().isEmpty() ? "none" : options.environment().toString());
+        try {
+            report.header("Service jars", serviceJars().toString());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
         report.header("Typical record (ReferralAccepted, value + key + headers)", Events.typicalRecordBytes() + " bytes");
     }
 
@@ -259,9 +269,10 @@ public final class BenchmarkMain {
             if (profiler != null) {
                 profiler.start("rest");
             }
+            Visibility.sleep(settings.settle());
             long cpuBefore = started.cpuMillis();
             long idleBegin = System.nanoTime();
-            Visibility.sleep(profiler != null && settings.settle().toSeconds() < 20 ? Duration.ofSeconds(20) : settings.settle());
+            Visibility.sleep(profiler != null ? Duration.ofSeconds(20) : idleWindow());
             if (profiler != null) {
                 profiler.stop("rest");
             }
@@ -287,19 +298,33 @@ public final class BenchmarkMain {
         }
         report.note(section, "Cold start: the stack host JVM is launched (it starts the KRaft broker and the Mongo "
                 + "wire-protocol server in-process, then the four service JVMs at once) with an empty data directory; "
-                + "the time runs until every service's `/actuator/health/readiness` answers UP. Memory at rest is VmRSS "
-                + settings.settle().toSeconds() + " s after ready; CPU at rest is measured over those seconds. The benchmark driver (load generator) is a separate JVM and not counted.");
+                + "the time runs until every service's `/actuator/health/readiness` answers UP. CPU at rest is measured over "
+                + idleWindow().toSeconds() + " s starting " + settings.settle().toSeconds() + " s after ready (nothing "
+                + "posted yet), memory at rest (VmRSS) right after. The benchmark driver (load generator) is a separate JVM and not counted.");
     }
 
+    private Duration idleWindow() {
+        return settings.mode().equals("quick") ? Duration.ofSeconds(3) : Duration.ofSeconds(15);
+    }
+
+    /**
+     * The services' executable jars: those the reactor build just made in this checkout
+     * ({@code <module>/target}), else the copies in {@code benchmarks/target/services} (which a build of
+     * this module alone takes from the local Maven repository, possibly someone else's).
+     */
     private static Path serviceJars() throws URISyntaxException {
         Path codeSource = Path.of(BenchmarkMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        // benchmarks/target/benchmarks.jar or benchmarks/target/classes -> benchmarks/target/services
-        Path services = codeSource.getParent().resolve("services");
-        if (Files.isDirectory(services)) {
-            return services;
-        }
+        // benchmarks/target/benchmarks.jar or benchmarks/target/classes -> the checkout's root
         Path checkout = codeSource.getParent().getParent().getParent();
-        return Files.isDirectory(checkout.resolve("referral-service")) ? checkout : Path.of("").toAbsolutePath();
+        try (var files = Files.list(checkout.resolve("referral-service").resolve("target"))) {
+            if (files.anyMatch(f -> f.getFileName().toString().endsWith("-exec.jar"))) {
+                return checkout;
+            }
+        } catch (java.io.IOException notBuilt) {
+            // fall through
+        }
+        Path services = codeSource.getParent().resolve("services");
+        return Files.isDirectory(services) ? services : Path.of("").toAbsolutePath();
     }
 
     private static double mib(long bytes) {
@@ -621,7 +646,7 @@ public final class BenchmarkMain {
             if (profiler != null) {
                 profiler.start("b7-run" + (i + 1));
             }
-            Rebuild.Result r = rebuild.run(Duration.ofMinutes(settings.mode().equals("quick") ? 2 : 60));
+            Rebuild.Result r = rebuild.run(Duration.ofMinutes(settings.mode().equals("quick") ? 2 : 60), mongo);
             if (profiler != null) {
                 profiler.stop("b7-run" + (i + 1));
             }

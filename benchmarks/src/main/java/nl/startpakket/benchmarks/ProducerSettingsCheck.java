@@ -10,17 +10,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import nl.startpakket.localstack.Service;
 
 /**
  * What the running services' Kafka producers were really configured with: the values the Kafka
  * client itself logs when a producer is created ({@code ProducerConfig values:}), and the binder's
- * {@code sync} flag of each output binding from {@code /actuator/bindings}.
+ * {@code sync} and {@code required-acks} as the running service resolved them ({@code /actuator/env}).
  */
 final class ProducerSettingsCheck {
 
@@ -62,45 +60,23 @@ final class ProducerSettingsCheck {
         return producers;
     }
 
-    /** The binder's {@code sync} flag per output binding, from {@code /actuator/bindings} (null when not exposed). */
-    Map<String, String> syncPerBinding(Service service) {
+    /** A resolved property of the running service with where it came from ({@code /actuator/env/<name>}). */
+    String property(Service service, String name) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.baseUrl(service) + "/actuator/bindings"))
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.baseUrl(service) + "/actuator/env/" + name))
                     .header("Authorization", ReferralClient.basic("coordinator"))
                     .header("Accept", "application/json").timeout(Duration.ofSeconds(10)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                return Map.of("/actuator/bindings", "HTTP " + response.statusCode());
+                return "HTTP " + response.statusCode();
             }
-            Map<String, String> sync = new LinkedHashMap<>();
-            for (JsonNode binding : Events.JSON.readTree(response.body())) {
-                if (binding.path("input").asBoolean(true)) {
-                    continue;
-                }
-                List<String> found = new ArrayList<>();
-                collect(binding, "sync", found);
-                sync.put(binding.path("bindingName").asText(binding.path("name").asText("?")), found.isEmpty() ? "not shown" : String.join(",", found));
-            }
-            return sync;
+            JsonNode property = Events.JSON.readTree(response.body()).path("property");
+            return property.path("value").asText("?") + " (from " + property.path("source").asText("?") + ")";
         } catch (IOException e) {
-            return Map.of("/actuator/bindings", e.toString());
+            return e.toString();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Map.of();
-        }
-    }
-
-    private static void collect(JsonNode node, String field, List<String> found) {
-        if (node.isObject()) {
-            node.fields().forEachRemaining(e -> {
-                if (e.getKey().equals(field) && e.getValue().isValueNode()) {
-                    found.add(e.getValue().asText());
-                } else {
-                    collect(e.getValue(), field, found);
-                }
-            });
-        } else if (node.isArray()) {
-            node.forEach(n -> collect(n, field, found));
+            return "interrupted";
         }
     }
 
@@ -111,8 +87,6 @@ final class ProducerSettingsCheck {
             if (producers.isEmpty()) {
                 text.append("no producer created yet (nothing published). ");
             }
-            TreeSet<String> distinct = new TreeSet<>();
-            producers.forEach((client, values) -> distinct.add(values.toString()));
             producers.forEach((client, values) -> {
                 text.append("`").append(client).append("` ");
                 values.forEach((k, v) -> text.append(k).append("=").append(v).append(" "));
@@ -121,8 +95,10 @@ final class ProducerSettingsCheck {
         } catch (IOException e) {
             text.append("log not readable: ").append(e.getMessage()).append("; ");
         }
-        Map<String, String> sync = syncPerBinding(service);
-        text.append("binder `sync` per output binding: ").append(sync.isEmpty() ? "none bound" : sync);
+        text.append("binder `spring.cloud.stream.kafka.default.producer.sync` = ")
+                .append(property(service, "spring.cloud.stream.kafka.default.producer.sync"))
+                .append(", `spring.cloud.stream.kafka.binder.required-acks` = ")
+                .append(property(service, "spring.cloud.stream.kafka.binder.required-acks"));
         return text.toString();
     }
 }

@@ -72,9 +72,14 @@ final class Rebuild {
     record Result(long events, double eventsPerSecond, double seconds, String state) {
     }
 
-    /** Starts a rebuild and waits until it switched (or failed, or the timeout passed). */
-    Result run(Duration timeout) throws IOException, InterruptedException {
+    /**
+     * Starts a rebuild and waits until it switched (or failed, or the timeout passed). Progress is
+     * followed in the service's {@code projection_versions} document, not over HTTP: every staff
+     * request checks a BCrypt password hash, which would cost the service more CPU than the rebuild.
+     */
+    Result run(Duration timeout, com.mongodb.client.MongoClient mongo) throws IOException, InterruptedException {
         String url = stack.baseUrl(nl.startpakket.localstack.Service.REPORTING) + "/api/v1/reports/rebuild";
+        var versions = mongo.getDatabase("startpakket-reporting").getCollection("projection_versions");
         long begin = System.nanoTime();
         HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", ReferralClient.basic("coordinator"))
@@ -83,22 +88,29 @@ final class Rebuild {
         if (started.statusCode() != 202) {
             throw new IllegalStateException("Rebuild not started: " + started.statusCode() + " " + started.body());
         }
+        int building = Events.JSON.readTree(started.body()).path("buildingVersion").asInt();
         long deadline = begin + timeout.toNanos();
+        long end = 0;
         while (System.nanoTime() < deadline) {
-            Thread.sleep(250);
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                    .header("Authorization", ReferralClient.basic("coordinator"))
-                    .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode status = Events.JSON.readTree(response.body());
-            String state = status.path("state").asText();
-            if ("SWITCHED".equals(state) || "FAILED".equals(state)) {
-                long end = System.nanoTime();
-                long events = status.path("eventsProjected").asLong() + status.path("eventsSkipped").asLong();
-                double seconds = (end - begin) / 1e9;
-                return new Result(events, events / seconds, seconds, state + ("FAILED".equals(state) ? " " + status.path("error").asText() : ""));
+            org.bson.Document state = versions.find(com.mongodb.client.model.Filters.eq("_id", "evaluation")).first();
+            if (state != null && state.get("building") == null) {
+                end = System.nanoTime(); // switched (active == building) or failed (building cleared)
+                break;
             }
+            Thread.sleep(20);
         }
-        return new Result(0, Double.NaN, timeout.toSeconds(), "TIMEOUT");
+        if (end == 0) {
+            return new Result(0, Double.NaN, timeout.toSeconds(), "TIMEOUT");
+        }
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", ReferralClient.basic("coordinator"))
+                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode status = Events.JSON.readTree(response.body());
+        String state = status.path("state").asText();
+        long events = status.path("eventsProjected").asLong() + status.path("eventsSkipped").asLong();
+        double seconds = (end - begin) / 1e9;
+        boolean switched = "SWITCHED".equals(state) && status.path("activeVersion").asInt() == building;
+        return new Result(events, events / seconds, seconds, switched ? "SWITCHED" : state + " " + status.path("error").asText());
     }
 
     static List<String> topics() {

@@ -56,8 +56,15 @@ record Settings(
                 recoveryLoadBefore, warmupReferrals);
     }
 
+    Settings withRebuildEvents(int events) {
+        return new Settings(mode, repeats, stackRepeats, coldStarts, settle, kafkaMessages, kafkaLatencyMessages,
+                kafkaLatencyRate, mongoSingleInserts, mongoBatchedInserts, mongoBatchSize, axonCreates, axonUpdates,
+                axonAggregates, axonThreads, pipelineDuration, pipelineClients, latencyDuration, events,
+                recoveryLoadBefore, warmupReferrals);
+    }
+
     static Settings quick() {
-        return new Settings("quick", 3, 1, 1, Duration.ofSeconds(2),
+        return new Settings("quick", 1, 1, 1, Duration.ofSeconds(2),
                 10_000, 1_000, 500,
                 300, 3_000, 100,
                 100, 30, 2, 4,
