@@ -200,9 +200,9 @@ final class HostedStack implements AutoCloseable {
         command("kill " + service.name(), Duration.ofSeconds(60));
     }
 
-    /** Graceful stop (SIGTERM). */
-    void stop(Service service) {
-        command("stop " + service.name(), Duration.ofSeconds(90));
+    /** Graceful stop (SIGTERM), of several services in parallel. */
+    void stop(Service... services) {
+        command("stop " + String.join(",", java.util.Arrays.stream(services).map(Service::name).toList()), Duration.ofSeconds(90));
     }
 
     /** Starts the service again and waits until it is ready. */

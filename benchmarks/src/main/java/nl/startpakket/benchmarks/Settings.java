@@ -43,7 +43,7 @@ record Settings(
                 5_000, 100_000, 100,
                 2_000, 300, 4, 4,
                 Duration.ofSeconds(60), 24,
-                Duration.ofSeconds(60),
+                Duration.ofSeconds(45),
                 1_000_000,
                 Duration.ofSeconds(10),
                 300);
@@ -67,7 +67,7 @@ record Settings(
         return new Settings("quick", 1, 1, 1, Duration.ofSeconds(2),
                 10_000, 1_000, 500,
                 300, 3_000, 100,
-                100, 30, 2, 4,
+                100, 20, 2, 4,
                 Duration.ofSeconds(6), 12,
                 Duration.ofSeconds(4),
                 5_000,

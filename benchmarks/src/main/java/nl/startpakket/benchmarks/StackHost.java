@@ -19,7 +19,7 @@ import nl.startpakket.localstack.Stack;
  * time of the stack are its own.
  *
  * <p>It answers on standard output, on lines starting with {@value #MARK}, to commands read from
- * standard input: {@code kill|start|stop <SERVICE>}, {@code shutdown}. End of input stops the stack.
+ * standard input: {@code kill|start <SERVICE>}, {@code stop <SERVICE>[,<SERVICE>...]}, {@code shutdown}. End of input stops the stack.
  */
 public final class StackHost {
 
@@ -74,7 +74,9 @@ public final class StackHost {
                         out.println(MARK + "ok");
                     }
                     case "stop" -> {
-                        stack.service(Service.valueOf(command[1])).stop(Stack.STOP_GRACE);
+                        // one or more services, comma-separated, stopped in parallel
+                        Arrays.stream(command[1].split(",")).parallel()
+                                .forEach(name -> stack.service(Service.valueOf(name)).stop(Stack.STOP_GRACE));
                         out.println(MARK + "ok");
                     }
                     case "start" -> {
