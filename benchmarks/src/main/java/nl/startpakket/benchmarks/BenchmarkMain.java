@@ -239,6 +239,8 @@ public final class BenchmarkMain {
             e.printStackTrace(OUT);
             report.note("Failures", name + " failed: " + e);
             return false;
+        } finally {
+            report.write(options.output(), "Benchmarks"); // what is measured so far survives a crash later on
         }
     }
 
