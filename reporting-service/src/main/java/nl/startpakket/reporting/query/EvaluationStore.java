@@ -2,16 +2,20 @@ package nl.startpakket.reporting.query;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -33,8 +37,12 @@ public class EvaluationStore {
     static final String CONTRACTS = "contract_facts_v";
 
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+    /** One write per document, so their order does not matter. */
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
     private final MongoDatabase database;
+    /** Writes collected on this thread while a batch is open (the rebuild), by collection name. */
+    private final ThreadLocal<Map<String, Map<String, Map<String, Object>>>> batch = new ThreadLocal<>();
 
     public EvaluationStore(MongoDatabase database) {
         this.database = database;
@@ -47,12 +55,61 @@ public class EvaluationStore {
 
     /** Sets the given fields of the referral's document, creating it if needed. */
     public void setReferralFields(int version, String referralId, Map<String, Object> fields) {
-        referrals(version).updateOne(Filters.eq("_id", referralId), sets(fields), UPSERT);
+        upsert(referrals(version), referralId, fields);
     }
 
     /** Sets the given fields of the contract's document, creating it if needed. */
     public void setContractFields(int version, String contractId, Map<String, Object> fields) {
-        contracts(version).updateOne(Filters.eq("_id", contractId), sets(fields), UPSERT);
+        upsert(contracts(version), contractId, fields);
+    }
+
+    private void upsert(MongoCollection<Document> collection, String id, Map<String, Object> fields) {
+        Map<String, Map<String, Map<String, Object>>> open = batch.get();
+        if (open != null) {
+            // the fields of every event for this document in this batch, in order: a later value wins,
+            // exactly as the separate $set updates in the same order would leave it
+            open.computeIfAbsent(collection.getNamespace().getCollectionName(), c -> new LinkedHashMap<>())
+                    .computeIfAbsent(id, i -> new LinkedHashMap<>())
+                    .putAll(fields);
+        } else {
+            collection.updateOne(Filters.eq("_id", id), sets(fields), UPSERT);
+        }
+    }
+
+    /**
+     * Collects this thread's writes until {@link #flushBatch()}, merged per document: one upsert per
+     * document with the fields of all its events in order, instead of one per event (the rebuild
+     * reads thousands of events per poll, nine or so per referral).
+     */
+    public void beginBatch() {
+        if (batch.get() == null) {
+            batch.set(new LinkedHashMap<>());
+        }
+    }
+
+    /** How many documents the open batch will write. */
+    public int batchedDocuments() {
+        Map<String, Map<String, Map<String, Object>>> open = batch.get();
+        return open == null ? 0 : open.values().stream().mapToInt(Map::size).sum();
+    }
+
+    /** Writes what {@link #beginBatch()} collected, one bulk write per collection, and closes the batch. */
+    public void flushBatch() {
+        Map<String, Map<String, Map<String, Object>>> open = batch.get();
+        batch.remove();
+        if (open == null) {
+            return;
+        }
+        open.forEach((collection, documents) -> {
+            List<WriteModel<Document>> writes = new ArrayList<>(documents.size());
+            documents.forEach((id, fields) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", id), sets(fields), UPSERT)));
+            database.getCollection(collection).bulkWrite(writes, UNORDERED);
+        });
+    }
+
+    /** Drops whatever a failed batch collected (nothing of it was written). */
+    public void endBatch() {
+        batch.remove();
     }
 
     public List<ReferralFacts> referralsOf(int version, String municipality) {

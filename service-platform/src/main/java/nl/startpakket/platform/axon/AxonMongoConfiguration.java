@@ -39,7 +39,7 @@ public class AxonMongoConfiguration {
                                                  Serializer serializer,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  PlatformProperties properties) {
-        return MongoEventStorageEngine.builder()
+        MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
                 .mongoTemplate(axonMongoTemplate)
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
@@ -48,6 +48,8 @@ public class AxonMongoConfiguration {
                 // the in-JVM wire-protocol server has no transactions; each event document is atomic
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .build();
+        // events stored later than the look-back window after their timestamp could be skipped by tracking processors
+        return new LateAppendGuard(engine, properties.getEventStore().getLookBack());
     }
 
     @Bean

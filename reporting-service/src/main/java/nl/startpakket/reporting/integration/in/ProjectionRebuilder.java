@@ -54,6 +54,8 @@ import org.slf4j.LoggerFactory;
 public class ProjectionRebuilder {
 
     static final List<String> TOPICS = List.of(Topics.REFERRAL, Topics.FUNDING, Topics.FULFILMENT, Topics.BILLING);
+    /** Documents collected before they are written in one bulk write. */
+    static final int FLUSH_DOCUMENTS = 5_000;
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilder.class);
 
@@ -141,20 +143,32 @@ public class ProjectionRebuilder {
             Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions, Duration.ofSeconds(30)));
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            while (!caughtUp(consumer, end)) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-                    if (record.offset() >= end.getOrDefault(partition, 0L)) {
-                        continue; // the live consumers own everything after the end offsets
+            // the upserts are collected and merged per document, and written in bulk every few thousand
+            // documents: the same end state as one write per event, in a fraction of the round trips
+            store.beginBatch();
+            try {
+                while (!caughtUp(consumer, end)) {
+                    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                        if (record.offset() >= end.getOrDefault(partition, 0L)) {
+                            continue; // the live consumers own everything after the end offsets
+                        }
+                        if (project(record, version)) {
+                            eventsProjected.incrementAndGet();
+                        } else {
+                            skipped++;
+                        }
                     }
-                    if (project(record, version)) {
-                        eventsProjected.incrementAndGet();
-                    } else {
-                        skipped++;
+                    if (store.batchedDocuments() >= FLUSH_DOCUMENTS) {
+                        store.flushBatch();
+                        store.beginBatch();
                     }
+                    status = new Status("RUNNING", versions.active(), version, eventsProjected.get(), skipped, startedAt, null,
+                            reason, null);
                 }
-                status = new Status("RUNNING", versions.active(), version, eventsProjected.get(), skipped, startedAt, null,
-                        reason, null);
+                store.flushBatch();
+            } finally {
+                store.endBatch();
             }
             seeds.forEach(seed -> seed.seed(version));
             ProjectionVersions.State before = versions.state();
@@ -211,7 +225,7 @@ public class ProjectionRebuilder {
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "reporting-service-rebuild");
         return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
     }
