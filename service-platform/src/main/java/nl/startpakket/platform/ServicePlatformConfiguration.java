@@ -8,6 +8,7 @@ import nl.startpakket.platform.deadletter.DeadLetterConfiguration;
 import nl.startpakket.platform.messaging.MessagingConfiguration;
 import nl.startpakket.platform.security.StaffSecurityConfiguration;
 import nl.startpakket.platform.web.ApiProblemHandler;
+import nl.startpakket.platform.web.PageLanguageConfiguration;
 import nl.startpakket.platform.web.RequestBodyLimitFilter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -24,7 +25,8 @@ import org.springframework.context.annotation.Import;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PlatformProperties.class)
-@Import({AuditConfiguration.class, AxonMongoConfiguration.class, DeadLetterConfiguration.class, MessagingConfiguration.class, StaffSecurityConfiguration.class, ApiProblemHandler.class})
+@Import({AuditConfiguration.class, AxonMongoConfiguration.class, DeadLetterConfiguration.class, MessagingConfiguration.class,
+        StaffSecurityConfiguration.class, ApiProblemHandler.class, PageLanguageConfiguration.class})
 public class ServicePlatformConfiguration {
 
     /** Business dates are Dutch dates. */

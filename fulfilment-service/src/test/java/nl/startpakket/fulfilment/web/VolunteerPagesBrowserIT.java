@@ -137,8 +137,16 @@ class VolunteerPagesBrowserIT {
     static void submit(WebDriver browser, WebElement element) {
         WebElement html = browser.findElement(By.tagName("html"));
         element.click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(html));
+        // the old page is gone once its root element is stale; while Chromium swaps documents it may
+        // also answer that the node "does not belong to the document", which means the same
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> {
+            try {
+                html.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
     }
 
     String status(WebDriver browser) {

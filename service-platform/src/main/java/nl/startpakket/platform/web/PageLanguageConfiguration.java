@@ -1,4 +1,4 @@
-package nl.startpakket.reporting.config;
+package nl.startpakket.platform.web;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -10,9 +10,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** Pages in Dutch by default; {@code ?lang=en} switches to English (remembered in a cookie). */
+/**
+ * Every service's pages speak Dutch unless the user picks English ({@code ?lang=en}), which is
+ * remembered in a cookie for a year. An unknown language is ignored.
+ */
 @Configuration(proxyBeanMethods = false)
-public class WebConfig implements WebMvcConfigurer {
+public class PageLanguageConfiguration implements WebMvcConfigurer {
 
     public static final Locale DUTCH = Locale.forLanguageTag("nl");
 
