@@ -171,6 +171,9 @@ public class Contract {
             HeldReferral held = holdQueue.get(referralId);
             apply(new FundingReleasedEvent(contractId, terms.municipality(), referralId, held.phase(), false,
                     Money.ZERO, command.reason(), LocalDate.now(clock), clock.instant()));
+            // the one that blocked the queue may be gone: a cheaper referral behind it may fit now
+            fundWaitingReferrals(clock);
+            warnAboutUsage(clock);
         }
         // delivered, already released or unknown: nothing to give up
     }

@@ -91,7 +91,7 @@ class ContractCapPropertyTest {
         return action.list().ofMinSize(1).ofMaxSize(60);
     }
 
-    @Property(tries = 300)
+    @Property(tries = 2000)
     void capAndBudgetHoldAndEveryDeliveryIsBilledOnceUnderAnyInterleaving(
             @ForAll("runs") List<Action> run,
             @ForAll @IntRange(min = 1, max = 6) int cap,

@@ -244,10 +244,31 @@ class ContractTest {
 
     @Test
     void shouldTakeAHeldReferralOutOfTheQueueWhenCancelled() {
-        fixture.given(registered(1, null), reserved("R-1"), held("R-2", HoldReason.CAP_REACHED))
+        fixture.given(registered(1, null), reserved("R-1"), capWarning(80, 1, 1), capWarning(100, 1, 1),
+                        held("R-2", HoldReason.CAP_REACHED))
                 .when(new ReleaseFundingCommand(ID, "R-2", "MOVED_AWAY"))
                 .expectEvents(new FundingReleasedEvent(ID, "GM0406", "R-2", Phase.BABY, false, Money.ZERO,
                         "MOVED_AWAY", TODAY, NOW));
+    }
+
+    @Test
+    void shouldFundACheaperReferralThatWaitedBehindOneThatIsCancelledWhileWaiting() {
+        // found by ContractCapPropertyTest: R-3 (baby, 80) blocks the queue on budget; R-4 (toddler, 50) fits
+        // once R-3 is gone, and must not wait for the next amendment or cancellation
+        ContractTerms prices = new ContractTerms("GM0406", LocalDate.of(2026, 2, 1), LocalDate.of(2027, 1, 31),
+                Money.eur(80), Money.eur(50), null, Money.eur(220), InvoicePeriod.MONTHLY);
+        fixture.given(new ContractRegisteredEvent(ID, prices, INVOICING, "coordinator", NOW), reserved("R-1"),
+                        reserved("R-2"), held("R-3", HoldReason.BUDGET_EXHAUSTED),
+                        new FundingPutOnHoldEvent(ID, "GM0406", "R-4", Phase.TODDLER, REFERRAL_DATE,
+                                HoldReason.BUDGET_EXHAUSTED, TODAY, NOW))
+                .when(new ReleaseFundingCommand(ID, "R-3", "MOVED_AWAY"))
+                .expectEvents(
+                        new FundingReleasedEvent(ID, "GM0406", "R-3", Phase.BABY, false, Money.ZERO, "MOVED_AWAY",
+                                TODAY, NOW),
+                        new FundingReservedEvent(ID, "GM0406", "R-4", Phase.TODDLER, REFERRAL_DATE, Money.eur(50),
+                                true, TODAY, NOW),
+                        new UsageThresholdReachedEvent(ID, "GM0406", UsageMeasure.BUDGET, 80, new BigDecimal("210.00"),
+                                new BigDecimal("220.00"), NOW));
     }
 
     @Test
