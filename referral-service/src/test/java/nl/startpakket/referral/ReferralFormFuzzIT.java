@@ -176,7 +176,8 @@ class ReferralFormFuzzIT {
     /** The fields read the way the form reads them (trimmed enums and ISO dates; a due date only for BABY). */
     static ReferralRequest asTheFormReadsIt(Map<String, String> fields) {
         try {
-            Phase phase = Phase.valueOf(fields.getOrDefault("phase", "").trim());
+            // the form starts with BABY selected: a form without the field is a BABY referral
+            Phase phase = Phase.valueOf(fields.getOrDefault("phase", "BABY").trim());
             LocalDate due = phase == Phase.BABY ? LocalDate.parse(fields.get("expectedDueDate").trim()) : null;
             LocalDate birth = phase == Phase.TODDLER ? LocalDate.parse(fields.get("childBirthDate").trim()) : null;
             DeliveryMethod method = DeliveryMethod.valueOf(fields.getOrDefault("deliveryMethod", "").trim());
