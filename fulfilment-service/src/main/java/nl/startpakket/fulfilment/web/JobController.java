@@ -79,7 +79,9 @@ public class JobController {
                                   @RequestParam(required = false) Phase phase,
                                   @RequestParam(required = false) String municipality,
                                   @RequestParam(required = false) DeliveryMethod deliveryMethod) {
-        Set<JobStatus> statuses = status == null || status.isEmpty() ? Set.of() : EnumSet.copyOf(status);
+        // "status=," binds as empty (null) elements: they filter nothing
+        List<JobStatus> given = status == null ? List.of() : status.stream().filter(java.util.Objects::nonNull).toList();
+        Set<JobStatus> statuses = given.isEmpty() ? Set.of() : EnumSet.copyOf(given);
         List<JobSummary> jobs = queries.query(new FindJobsQuery(statuses, phase, municipality, deliveryMethod),
                 ResponseTypes.multipleInstancesOf(JobSummary.class)).join();
         return jobs.stream().map(JobResponse::of).toList();
