@@ -175,6 +175,12 @@ class FulfilmentServiceIT {
     }
 
     @Test
+    void shouldTreatEmptyStatusFiltersAsNoFilter() {
+        ResponseEntity<String> response = http.withBasicAuth("volunteer", "volunteer").getForEntity("/api/v1/jobs?status=,", String.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
     void shouldAuditEveryClaim() {
         String jobId = queueJob("GM0917", Phase.TODDLER, DeliveryMethod.PICKUP_BY_INTERMEDIARY, LocalDate.now(), null);
         assertThat(post("volunteer2", "/api/v1/jobs/" + jobId + "/claim", null).getStatusCode()).isEqualTo(HttpStatus.OK);

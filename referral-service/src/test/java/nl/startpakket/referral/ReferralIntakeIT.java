@@ -214,6 +214,17 @@ class ReferralIntakeIT {
     }
 
     @Test
+    void anUnacceptableAcceptHeaderIsRefusedBeforeAnythingIsStored() throws Exception {
+        HttpHeaders headers = bearer(key);
+        headers.setAccept(List.of(MediaType.APPLICATION_XML));
+        ResponseEntity<String> response = http.exchange("/api/v1/referrals", HttpMethod.POST,
+                new HttpEntity<>(babyReferral(Household.random()), headers), String.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_ACCEPTABLE);
+        assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+        assertThat(referrals()).isEmpty();
+    }
+
+    @Test
     void amendingTheDueDateSharesTheDeliveryDetailsAgainAndShowsInTheHistory() throws Exception {
         Household household = Household.random();
         String id = JSON.readTree(post(babyReferral(household), null).getBody()).get("referralId").asText();

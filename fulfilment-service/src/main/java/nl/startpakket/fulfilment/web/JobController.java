@@ -36,6 +36,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -50,7 +51,8 @@ import org.springframework.web.bind.annotation.RestController;
  * user; refusals (held by someone else, not possible now) answer 409 problem+json.
  */
 @RestController
-@RequestMapping("/api/v1/jobs")
+// JSON only, decided before the handler runs: an unacceptable Accept is refused (406) before anything changes
+@RequestMapping(path = "/api/v1/jobs", produces = MediaType.APPLICATION_JSON_VALUE)
 public class JobController {
 
     private final CommandGateway commands;
@@ -77,7 +79,9 @@ public class JobController {
                                   @RequestParam(required = false) Phase phase,
                                   @RequestParam(required = false) String municipality,
                                   @RequestParam(required = false) DeliveryMethod deliveryMethod) {
-        Set<JobStatus> statuses = status == null || status.isEmpty() ? Set.of() : EnumSet.copyOf(status);
+        // "status=," binds as empty (null) elements: they filter nothing
+        List<JobStatus> given = status == null ? List.of() : status.stream().filter(java.util.Objects::nonNull).toList();
+        Set<JobStatus> statuses = given.isEmpty() ? Set.of() : EnumSet.copyOf(given);
         List<JobSummary> jobs = queries.query(new FindJobsQuery(statuses, phase, municipality, deliveryMethod),
                 ResponseTypes.multipleInstancesOf(JobSummary.class)).join();
         return jobs.stream().map(JobResponse::of).toList();

@@ -10,6 +10,7 @@ import nl.startpakket.platform.web.ApiProblemHandler.FieldProblem;
 import nl.startpakket.referral.api.ReferralStatus;
 import nl.startpakket.referral.config.OpenApiConfig;
 import nl.startpakket.referral.privacy.ReferralErasure;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,7 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
  * still under way is withdrawn first. Every erasure is in the audit trail.
  */
 @RestController
-@RequestMapping("/api/v1/referrals/{referralId}/erasure")
+// JSON only, decided before the handler runs: an unacceptable Accept is refused (406) before anything changes
+@RequestMapping(path = "/api/v1/referrals/{referralId}/erasure", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Privacy", description = "Erasure of a referral's personal data (COORDINATOR).")
 @SecurityRequirement(name = OpenApiConfig.STAFF)
 public class ErasureController {

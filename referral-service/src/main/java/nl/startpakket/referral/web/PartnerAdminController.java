@@ -19,6 +19,7 @@ import nl.startpakket.referral.partner.Partner;
 import nl.startpakket.referral.partner.PartnerDirectory;
 import nl.startpakket.referral.partner.PartnerUsers;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -36,7 +37,8 @@ import org.springframework.web.bind.annotation.RestController;
  * revoking keys is written to the audit trail.
  */
 @RestController
-@RequestMapping("/api/v1/partners")
+// JSON only, decided before the handler runs: an unacceptable Accept is refused (406) before anything changes
+@RequestMapping(path = "/api/v1/partners", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Partners", description = "Partner organisations, their API keys and web form users (COORDINATOR).")
 @SecurityRequirement(name = OpenApiConfig.STAFF)
 public class PartnerAdminController {

@@ -18,6 +18,7 @@ import nl.startpakket.referral.api.CancellationReason;
 import nl.startpakket.referral.api.ReferralStatus;
 import nl.startpakket.referral.api.SubmissionOutcome;
 import nl.startpakket.referral.partner.PartnerPrincipal;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,7 +33,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The partner API of DESIGN.md: submit, read, list and cancel the partner's own referrals. */
 @RestController
-@RequestMapping("/api/v1/referrals")
+// JSON only, decided before the handler runs: an unacceptable Accept is refused (406) before anything changes
+@RequestMapping(path = "/api/v1/referrals", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Referrals", description = "A partner's referrals: submit, follow, amend, cancel.")
 @SecurityRequirement(name = OpenApiConfig.PARTNER_KEY)
 @ApiResponse(responseCode = "401", description = "No or an unknown/revoked API key.",
