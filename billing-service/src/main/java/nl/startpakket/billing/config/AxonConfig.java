@@ -3,11 +3,13 @@ package nl.startpakket.billing.config;
 import nl.startpakket.billing.api.SellerParty;
 import nl.startpakket.billing.command.invoice.InvoiceIssuing;
 import nl.startpakket.billing.command.routing.FundingRouting;
+import org.axonframework.common.caching.Cache;
+import nl.startpakket.platform.axon.AggregateCaches;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Registers the routing and invoice-issuing processes (kept free of Spring in the command package) as Axon event handlers. */
+/** Registers the routing and invoice-issuing processes (kept free of Spring in the command package) as Axon event handlers, and the aggregate caches. */
 @Configuration(proxyBeanMethods = false)
 public class AxonConfig {
 
@@ -23,5 +25,26 @@ public class AxonConfig {
                 s.getChamberOfCommerce(), s.getVatNumber(), s.getIban(), s.getEmail(), s.getEndpointScheme(),
                 s.getEndpointId());
         return new InvoiceIssuing(commandGateway, seller, s.getPaymentTermDays());
+    }
+
+    /** Long-lived: every accepted referral and delivery is a command on its contract and its municipality. */
+    @Bean
+    public Cache contractCache(AggregateCaches caches) {
+        return caches.create("contract", 1_000);
+    }
+
+    @Bean
+    public Cache municipalityFundingCache(AggregateCaches caches) {
+        return caches.create("municipalityFunding", 1_000);
+    }
+
+    @Bean
+    public Cache invoiceNumberSeriesCache(AggregateCaches caches) {
+        return caches.create("invoiceNumberSeries", 100);
+    }
+
+    @Bean
+    public Cache invoiceCache(AggregateCaches caches) {
+        return caches.create("invoice", 1_000);
     }
 }

@@ -2,6 +2,8 @@ package nl.startpakket.fulfilment.config;
 
 import java.time.Clock;
 import nl.startpakket.fulfilment.command.job.DeadlinePolicy;
+import org.axonframework.common.caching.Cache;
+import nl.startpakket.platform.axon.AggregateCaches;
 import nl.startpakket.fulfilment.process.StaleClaimReleaser;
 import nl.startpakket.fulfilment.query.JobQueueQueries;
 import nl.startpakket.fulfilment.query.UrgencyRule;
@@ -40,5 +42,21 @@ public class FulfilmentConfig {
     public StaleClaimReleaser staleClaimReleaser(JobQueueQueries queries, CommandGateway commands, Clock clock,
                                                  FulfilmentProperties properties) {
         return new StaleClaimReleaser(queries, commands, clock, properties.getStaleClaimAfter());
+    }
+
+    @Bean
+    public Cache packingJobCache(AggregateCaches caches) {
+        return caches.create("packingJob", 2_000);
+    }
+
+    /** Every packed job takes its items from stock: a few hundred long-lived stock items. */
+    @Bean
+    public Cache stockItemCache(AggregateCaches caches) {
+        return caches.create("stockItem", 1_000);
+    }
+
+    @Bean
+    public Cache packageTemplateCache(AggregateCaches caches) {
+        return caches.create("packageTemplate", 100);
     }
 }

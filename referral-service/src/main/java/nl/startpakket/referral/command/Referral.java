@@ -49,7 +49,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * command is handled, so the partner's request already answers it. Personal data lives in its
  * events and its state only sealed with the referral's own data key; erasing deletes the key.
  */
-@Aggregate
+@Aggregate(cache = "referralCache")
 public class Referral {
 
     /** A pregnancy is counted as 40 weeks up to the due date. */

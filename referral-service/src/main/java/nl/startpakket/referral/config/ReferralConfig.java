@@ -1,6 +1,8 @@
 package nl.startpakket.referral.config;
 
 import nl.startpakket.referral.command.HouseholdKeys;
+import org.axonframework.common.caching.Cache;
+import nl.startpakket.platform.axon.AggregateCaches;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,5 +15,11 @@ public class ReferralConfig {
     @Bean
     public HouseholdKeys householdKeys(ReferralProperties properties) {
         return new HouseholdKeys(properties.getHouseholdSecret());
+    }
+
+    /** A referral takes several commands in its first days (funding, packing, delivery): they hit the cache. */
+    @Bean
+    public Cache referralCache(AggregateCaches caches) {
+        return caches.create("referral", 2_000);
     }
 }

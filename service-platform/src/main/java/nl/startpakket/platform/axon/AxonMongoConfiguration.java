@@ -60,6 +60,12 @@ public class AxonMongoConfiguration {
                 .build();
     }
 
+    /** The aggregate caches of this instance; each service names one per aggregate type. */
+    @Bean
+    public AggregateCaches aggregateCaches() {
+        return new AggregateCaches();
+    }
+
     /**
      * A failing event handler must not move its token on (Axon's default only logs): the
      * processor retries with back-off until the handler succeeds, so nothing is silently lost.

@@ -64,7 +64,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  *     <li>after delivery nothing is released.</li>
  * </ul>
  */
-@Aggregate
+@Aggregate(cache = "contractCache")
 public class Contract {
 
     private static final int[] WARNING_THRESHOLDS = {80, 100};

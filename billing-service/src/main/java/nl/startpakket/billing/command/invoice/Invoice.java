@@ -19,7 +19,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * a correction is a credit note of its own. Totals: the sum of the lines, VAT on that sum at the
  * contract's rate (rounded half-even to cents), and their sum.
  */
-@Aggregate
+@Aggregate(cache = "invoiceCache")
 public class Invoice {
 
     @AggregateIdentifier

@@ -20,7 +20,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * so two documents can never draw the same number; a document asking again gets the number it
  * has, so a retried issue after a crash fills its own number instead of leaving a gap.
  */
-@Aggregate
+@Aggregate(cache = "invoiceNumberSeriesCache")
 public class InvoiceNumberSeries {
 
     @AggregateIdentifier

@@ -40,7 +40,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * between "no contract yet" and "a contract was just registered": either it is routed, or it
  * waits in the backlog that the contract's arrival drains (oldest referral date first).
  */
-@Aggregate
+@Aggregate(cache = "municipalityFundingCache")
 public class MunicipalityFunding {
 
     @AggregateIdentifier

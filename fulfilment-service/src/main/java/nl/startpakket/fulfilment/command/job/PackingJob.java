@@ -59,7 +59,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * unknown) parks it until someone resumes it. Commands that come from Kafka are idempotent: a
  * redelivered event changes nothing and throws nothing.
  */
-@Aggregate
+@Aggregate(cache = "packingJobCache")
 public class PackingJob {
 
     @AggregateIdentifier

@@ -25,7 +25,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * receipts and counts of it. What packing takes out is recorded on the packing jobs; the stock
  * level is the projection of both.
  */
-@Aggregate
+@Aggregate(cache = "stockItemCache")
 public class StockItem {
 
     @AggregateIdentifier

@@ -25,7 +25,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * coordinator's edit replaces the list and raises the version; jobs packed before keep what they
  * recorded.
  */
-@Aggregate
+@Aggregate(cache = "packageTemplateCache")
 public class PackageTemplate {
 
     @AggregateIdentifier

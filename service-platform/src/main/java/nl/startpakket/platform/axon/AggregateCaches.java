@@ -1,0 +1,42 @@
+package nl.startpakket.platform.axon;
+
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.EhCache3Adapter;
+import org.ehcache.CacheManager;
+import org.ehcache.config.builders.CacheConfigurationBuilder;
+import org.ehcache.config.builders.CacheManagerBuilder;
+import org.ehcache.config.builders.ResourcePoolsBuilder;
+import org.ehcache.core.Ehcache;
+import org.springframework.beans.factory.DisposableBean;
+
+/**
+ * In-memory caches of event-sourced aggregates, one per aggregate type ({@code @Aggregate(cache =
+ * "…")}), so a command on an aggregate this instance already holds does not read and replay its
+ * events again. Without it every command on a long-lived aggregate (a contract, a municipality's
+ * funding route) replays its whole history, and the cost of a referral grows with the years.
+ *
+ * <p>Safe with Axon's caching repository: an aggregate enters the cache only when its unit of
+ * work commits and leaves it when one rolls back, and an append by another instance (a stale
+ * entry) fails on the event's sequence number, rolls back and is retried from the store. Each
+ * cache holds at most {@code maxEntries} aggregates, least recently used first out.
+ */
+public class AggregateCaches implements DisposableBean {
+
+    private final CacheManager manager = CacheManagerBuilder.newCacheManagerBuilder().build(true);
+
+    /** A new cache of at most {@code maxEntries} aggregates of one type. */
+    public Cache create(String name, long maxEntries) {
+        if (maxEntries < 1) {
+            throw new IllegalArgumentException("An aggregate cache holds at least one aggregate: " + name);
+        }
+        org.ehcache.Cache<Object, Object> cache = manager.createCache(name,
+                CacheConfigurationBuilder.newCacheConfigurationBuilder(Object.class, Object.class,
+                        ResourcePoolsBuilder.heap(maxEntries)));
+        return new EhCache3Adapter((Ehcache<Object, Object>) cache);
+    }
+
+    @Override
+    public void destroy() {
+        manager.close();
+    }
+}
