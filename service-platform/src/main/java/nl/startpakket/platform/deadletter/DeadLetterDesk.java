@@ -82,6 +82,17 @@ public class DeadLetterDesk {
         String dlt = originalTopic + ".dlt";
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
             TopicPartition tp = new TopicPartition(dlt, partition);
+            boolean partitionExists = consumer.partitionsFor(dlt, Duration.ofSeconds(5)).stream()
+                    .anyMatch(p -> p.partition() == partition);
+            if (!partitionExists) {
+                return Optional.empty();
+            }
+            // answer at once for a position the dead-letter topic does not hold (instead of polling for it)
+            long first = consumer.beginningOffsets(List.of(tp)).get(tp);
+            long end = consumer.endOffsets(List.of(tp)).get(tp);
+            if (offset < first || offset >= end) {
+                return Optional.empty();
+            }
             consumer.assign(List.of(tp));
             consumer.seek(tp, offset);
             Instant deadline = Instant.now().plusSeconds(5);
@@ -96,6 +107,8 @@ public class DeadLetterDesk {
                     }
                 }
             }
+        } catch (org.apache.kafka.common.errors.UnknownTopicOrPartitionException e) {
+            return Optional.empty();
         }
         return Optional.empty();
     }

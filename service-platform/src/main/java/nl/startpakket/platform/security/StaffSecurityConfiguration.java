@@ -53,7 +53,10 @@ public class StaffSecurityConfiguration {
                 users.add(toUser(account, passwordEncoder.encode(account.getUsername())));
             }
         }
-        return new InMemoryUserDetailsManager(users);
+        // only the lookup: as a UserDetailsPasswordService Spring Security would re-hash a configured password
+        // of lower cost than its default on the first login, in memory, and make every later request pay that cost
+        InMemoryUserDetailsManager accounts = new InMemoryUserDetailsManager(users);
+        return accounts::loadUserByUsername;
     }
 
     @Bean
