@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -77,10 +73,10 @@ class FulfilmentApiFuzzIT {
         assertThat(coordinator(HttpMethod.PUT, "/api/v1/templates/fuzz-template", templateBody(values)).getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
 
-        Supplier<String> volunteer = () -> basic("volunteer", "volunteer");
-        Supplier<String> volunteer2 = () -> basic("volunteer2", "volunteer2");
-        Supplier<String> coordinator = () -> basic("coordinator", "coordinator");
-        Supplier<String> finance = () -> basic("finance", "finance");
+        Supplier<String> volunteer = () -> HttpFuzzer.basic("volunteer", "volunteer");
+        Supplier<String> volunteer2 = () -> HttpFuzzer.basic("volunteer2", "volunteer2");
+        Supplier<String> coordinator = () -> HttpFuzzer.basic("coordinator", "coordinator");
+        Supplier<String> finance = () -> HttpFuzzer.basic("finance", "finance");
         Supplier<String> packer = () -> values.nextInt(4) == 0 ? coordinator.get() : volunteer.get();
         List<Supplier<String>> others = List.of(volunteer2, finance, coordinator);
         List<Supplier<String>> othersThanCoordinator = List.of(volunteer, finance);
@@ -137,13 +133,7 @@ class FulfilmentApiFuzzIT {
         HttpFuzzer.Report report = fuzzer.run(endpoints, PER_ENDPOINT, outcome -> { });
         fuzzer.run(slowEndpoints, Math.max(1, PER_ENDPOINT / 4), outcome -> { }, report);
 
-        String summary = report.summary("fulfilment-service", SEED);
-        System.out.println(summary);
-        Files.createDirectories(Path.of("target"));
-        Files.writeString(Path.of("target/fuzz-report-fulfilment.txt"), summary + String.join("\n", report.violations) + "\n");
-
-        assertThat(report.violations.isEmpty()).as("%d violations, the first:%n%s", report.violations.size(),
-                String.join("\n", report.violations.subList(0, Math.min(25, report.violations.size())))).isTrue();
+        report.publishAndAssertNoViolations("fulfilment-service", "fulfilment", SEED, "");
         Set<JobStatus> known = EnumSet.allOf(JobStatus.class);
         for (String jobId : jobs) {
             JsonNode view = http.withBasicAuth("coordinator", "coordinator").getForObject("/api/v1/jobs/" + jobId, JsonNode.class);
@@ -176,7 +166,4 @@ class FulfilmentApiFuzzIT {
         return http.withBasicAuth("coordinator", "coordinator").exchange(path, method, new HttpEntity<>(body, headers), String.class);
     }
 
-    static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
 }

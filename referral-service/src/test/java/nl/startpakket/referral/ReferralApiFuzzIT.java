@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -162,13 +160,8 @@ class ReferralApiFuzzIT {
         HttpFuzzer.Report report = fuzzer.run(endpoints, PER_ENDPOINT, observer);
         fuzzer.run(slowEndpoints, Math.max(1, PER_ENDPOINT / 4), observer, report);
 
-        String summary = report.summary("referral-service", SEED) + "  referrals created by the fuzzer: " + createdIds.size() + "\n";
-        System.out.println(summary);
-        Files.createDirectories(Path.of("target"));
-        Files.writeString(Path.of("target/fuzz-report-referral.txt"), summary + String.join("\n", report.violations) + "\n");
-
-        assertThat(report.violations.isEmpty()).as("%d violations, the first:%n%s", report.violations.size(),
-                String.join("\n", report.violations.subList(0, Math.min(25, report.violations.size())))).isTrue();
+        report.publishAndAssertNoViolations("referral-service", "referral", SEED,
+                "  referrals created by the fuzzer: " + createdIds.size() + "\n");
         for (JsonNode body : createdFrom) {
             ReferralRequest request = objectMapper.treeToValue(body, ReferralRequest.class);
             assertThat(rules.check(request)).as("a stored referral was made from an invalid request: %s", body).isEmpty();

@@ -258,6 +258,10 @@ class ReportingServiceIT {
         assertThat(status("/api/v1/reports/municipalities/GM0406?from=2026-05-01")).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(status("/api/v1/reports/municipalities/GM0406?from=yesterday&to=2026-04-01")).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(status("/api/v1/reports/municipalities/Huizen")).isEqualTo(HttpStatus.BAD_REQUEST);
+        // found by ReportingApiFuzzIT: a period over all representable years broke it down per month until memory ran out
+        assertThat(status("/api/v1/reports/municipalities/GM0406/evaluation?from=0001-01-01&to=9999-12-31"))
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(status("/api/v1/reports/municipalities?from=2000-01-01&to=2030-12-31")).isEqualTo(HttpStatus.BAD_REQUEST);
     }
 
     @Test

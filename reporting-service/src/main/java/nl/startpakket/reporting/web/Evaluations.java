@@ -55,12 +55,19 @@ public class Evaluations {
         return queries.municipalities();
     }
 
+    static final int MAX_PERIOD_YEARS = 20;
+
     ReportPeriod period(String code, LocalDate from, LocalDate to) {
         if (from == null && to == null) {
             return queries.defaultPeriod(code);
         }
         try {
-            return new ReportPeriod(from, to);
+            ReportPeriod period = new ReportPeriod(from, to);
+            if (period.to().isAfter(period.from().plusYears(MAX_PERIOD_YEARS))) {
+                // figures are broken down per month: an unbounded period would be an unbounded answer
+                throw new IllegalArgumentException("A period spans at most " + MAX_PERIOD_YEARS + " years.");
+            }
+            return period;
         } catch (IllegalArgumentException e) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-period", "Invalid period", e.getMessage());
         }

@@ -58,6 +58,12 @@ public final class HttpFuzzer {
             .connectTimeout(Duration.ofSeconds(10))
             .build();
 
+    /** An HTTP Basic {@code Authorization} header value. */
+    public static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     public HttpFuzzer(String baseUrl, long seed) {
         this.baseUrl = baseUrl;
         this.random = new Random(seed);
@@ -93,6 +99,20 @@ public final class HttpFuzzer {
         public final Map<Integer, Integer> statuses = new TreeMap<>();
         public final List<String> violations = new ArrayList<>();
         public int inputs;
+
+        /**
+         * Prints the summary (plus {@code extra} lines), writes it with every violation to
+         * {@code target/fuzz-report-<name>.txt}, and fails with the first violations if there are any.
+         */
+        public void publishAndAssertNoViolations(String service, String name, long seed, String extra) throws java.io.IOException {
+            String text = summary(service, seed) + extra;
+            System.out.println(text);
+            java.nio.file.Files.createDirectories(java.nio.file.Path.of("target"));
+            java.nio.file.Files.writeString(java.nio.file.Path.of("target/fuzz-report-" + name + ".txt"),
+                    text + String.join("\n", violations) + "\n");
+            org.assertj.core.api.Assertions.assertThat(violations.isEmpty()).as("%d violations, the first:%n%s", violations.size(),
+                    String.join("\n", violations.subList(0, Math.min(25, violations.size())))).isTrue();
+        }
 
         public String summary(String service, long seed) {
             StringBuilder text = new StringBuilder();

@@ -68,6 +68,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 public class Contract {
 
     private static final int[] WARNING_THRESHOLDS = {80, 100};
+    /** The longest a contract may run, from its start to its (amended) end. */
+    static final int MAX_YEARS = 10;
 
     @AggregateIdentifier
     private String contractId;
@@ -132,6 +134,7 @@ public class Contract {
         if (validTo.isBefore(terms.validFrom())) {
             throw new ContractRuleViolation("invalid-period", "validTo lies before validFrom " + terms.validFrom() + ".");
         }
+        requireAtMostMaxYears(terms.validFrom(), validTo);
         if (Objects.equals(maxPackages, terms.maxPackages()) && Objects.equals(budget, terms.budget())
                 && validTo.equals(terms.validTo())) {
             return;
@@ -256,6 +259,14 @@ public class Contract {
         return creditNoteId;
     }
 
+    /** A contract over decades is a typing error (and reports break a contract down per month). */
+    private static void requireAtMostMaxYears(LocalDate validFrom, LocalDate validTo) {
+        if (validTo.isAfter(validFrom.plusYears(MAX_YEARS))) {
+            throw new ContractRuleViolation("invalid-period", "A contract runs at most " + MAX_YEARS
+                    + " years; register a new one after that.");
+        }
+    }
+
     private boolean knows(String referralId) {
         return reservations.containsKey(referralId) || holdQueue.containsKey(referralId) || released.contains(referralId);
     }
@@ -358,6 +369,7 @@ public class Contract {
         if (terms.validTo().isBefore(terms.validFrom())) {
             throw new ContractRuleViolation("invalid-period", "validTo lies before validFrom.");
         }
+        requireAtMostMaxYears(terms.validFrom(), terms.validTo());
         if (!terms.babyPrice().isPositive() || !terms.toddlerPrice().isPositive()) {
             throw new ContractRuleViolation("invalid-price", "Prices per package are positive amounts.");
         }

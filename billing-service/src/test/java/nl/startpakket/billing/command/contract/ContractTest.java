@@ -124,6 +124,24 @@ class ContractTest {
     }
 
     @Test
+    void shouldRefuseAContractThatRunsLongerThanTenYears() {
+        ContractTerms centuries = new ContractTerms("GM0406", LocalDate.of(2026, 2, 1), LocalDate.of(2226, 1, 31),
+                Money.eur(80), Money.eur(80), 10, null, InvoicePeriod.MONTHLY);
+        fixture.givenNoPriorActivity()
+                .when(new RegisterContractCommand(ID, centuries, INVOICING, "coordinator"))
+                .expectException(ContractRuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void shouldRefuseAnAmendmentThatExtendsTheContractBeyondTenYears() {
+        fixture.given(registered(125, null))
+                .when(new AmendContractCommand(ID, null, null, LocalDate.of(2036, 2, 2), "finance", "typo"))
+                .expectException(ContractRuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
     void shouldReserveFundingWhenThereIsRoom() {
         fixture.given(registered(125, Money.eur(10_000)))
                 .when(reserve("R-1"))
