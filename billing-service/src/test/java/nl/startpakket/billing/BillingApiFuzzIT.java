@@ -54,7 +54,8 @@ class BillingApiFuzzIT {
     @Test
     void everyEndpointAnswersOnly2xxOr4xxProblemsAndTheContractStillReconciles() throws Exception {
         Random values = new Random(SEED);
-        String municipality = BillingServiceIT.newMunicipality();
+        // a code range of its own (BillingServiceIT draws from GM5000 up): no other test's contract can take its referrals
+        String municipality = "GM" + (1000 + new Random().nextInt(3000));
         String contractId = "c-fuzz-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> terms = BillingServiceIT.contractBody(municipality, 4, "1000.00");
         assertThat(coordinator().exchange("/api/v1/contracts/" + contractId, HttpMethod.PUT, BillingServiceIT.json(terms),
@@ -65,7 +66,7 @@ class BillingApiFuzzIT {
         }
         for (int i = 0; i < 2; i++) {
             String referralId = referrals.get(i);
-            TopicProbe.await(FundingReserved.class, e -> e.referralId().equals(referralId), TIMEOUT);
+            awaitFunded(contractId, referralId);
             TopicProbe.publish(new PackageDelivered(UUID.randomUUID(), Instant.now(), referralId, "J-" + referralId,
                     municipality, i % 2 == 0 ? Phase.BABY : Phase.TODDLER, LocalDate.of(2026, 3, 20)));
         }
@@ -129,6 +130,17 @@ class BillingApiFuzzIT {
         assertThat(usage.get("delivered").asInt()).isEqualTo(2);
         JsonNode reconciliation = finance().getForObject("/api/v1/contracts/" + contractId + "/reconciliation", JsonNode.class);
         assertThat(reconciliation.get("balanced").asBoolean()).as("reconciles after the fuzz: %s", reconciliation).isTrue();
+    }
+
+    /** Waits for the referral's funding; if it does not come, says where the referral stands instead. */
+    void awaitFunded(String contractId, String referralId) {
+        try {
+            TopicProbe.await(FundingReserved.class, e -> e.referralId().equals(referralId), TIMEOUT);
+        } catch (AssertionError notFunded) {
+            throw new AssertionError(notFunded.getMessage() + " for " + referralId + "; contract " + contractId + ": "
+                    + coordinator().getForObject("/api/v1/contracts/" + contractId, String.class) + "; held: "
+                    + coordinator().getForObject("/api/v1/held-referrals", String.class), notFunded);
+        }
     }
 
     JsonNode usage(String contractId) {
