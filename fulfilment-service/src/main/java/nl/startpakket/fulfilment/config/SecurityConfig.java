@@ -10,11 +10,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.AccessDeniedHandlerImpl;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.AnyRequestMatcher;
-import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The API for staff with HTTP Basic (volunteers and coordinators), problem+json for 401/403;
@@ -51,15 +46,7 @@ public class SecurityConfig {
     @Bean
     @Order(3)
     public SecurityFilterChain pageSecurity(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
-        RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
-        return PlatformHttpSecurity.apply(http, problems)
-                .exceptionHandling(e -> e
-                        .authenticationEntryPoint(null)
-                        .defaultAuthenticationEntryPointFor(problems, api)
-                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE)
-                        .accessDeniedHandler(null)
-                        .defaultAccessDeniedHandlerFor(problems, api)
-                        .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE))
+        return PlatformHttpSecurity.pages(http, problems)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/templates/**").hasRole(StaffRole.COORDINATOR.name())

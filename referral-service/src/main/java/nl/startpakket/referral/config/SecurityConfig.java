@@ -19,9 +19,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.AccessDeniedHandlerImpl;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
@@ -109,7 +106,7 @@ public class SecurityConfig {
     SecurityFilterChain partnerPages(HttpSecurity http, PartnerUsers partnerUsers, ProblemSecurityHandlers problems) throws Exception {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(partnerUsers::loadUserByUsername);
         provider.setPasswordEncoder(passwordEncoder);
-        return pages(http, problems)
+        return PlatformHttpSecurity.pages(http, problems)
                 .authenticationProvider(provider)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
@@ -117,18 +114,5 @@ public class SecurityConfig {
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/referrals", true).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 .build();
-    }
-
-    /** The platform's headers and problem handlers, but pages keep the login redirect and the error page. */
-    static HttpSecurity pages(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
-        RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
-        return PlatformHttpSecurity.apply(http, problems)
-                .exceptionHandling(e -> e
-                        .authenticationEntryPoint(null)
-                        .defaultAuthenticationEntryPointFor(problems, api)
-                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE)
-                        .accessDeniedHandler(null)
-                        .defaultAccessDeniedHandlerFor(problems, api)
-                        .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE));
     }
 }

@@ -1,7 +1,12 @@
 package nl.startpakket.platform.security;
 
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * What every service's security filter chain shares: problem+json for 401/403 and strict
@@ -20,6 +25,22 @@ public final class PlatformHttpSecurity {
     public static HttpSecurity apply(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
         return headers(http)
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+    }
+
+    /**
+     * For page filter chains: the security headers, problem+json 401/403 for API paths, and for
+     * every other path the redirect to the login page and the error page.
+     */
+    public static HttpSecurity pages(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
+        RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+        return apply(http, problems)
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint(null)
+                        .defaultAuthenticationEntryPointFor(problems, api)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE)
+                        .accessDeniedHandler(null)
+                        .defaultAccessDeniedHandlerFor(problems, api)
+                        .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE));
     }
 
     /** Only the security headers: for page filter chains, whose login form handles 401. */
