@@ -318,22 +318,6 @@ class PersonalDataErasureIT {
     }
 
     JsonNode awaitView(String referralId, Predicate<JsonNode> condition) {
-        Instant deadline = Instant.now().plus(TIMEOUT);
-        JsonNode last = null;
-        while (Instant.now().isBefore(deadline)) {
-            ResponseEntity<String> response = get("/api/v1/referrals/" + referralId);
-            if (response.getStatusCode() == HttpStatus.OK) {
-                try {
-                    last = JSON.readTree(response.getBody());
-                } catch (java.io.IOException e) {
-                    throw new IllegalStateException(e);
-                }
-                if (condition.test(last)) {
-                    return last;
-                }
-            }
-            Thread.onSpinWait();
-        }
-        throw new AssertionError("Referral " + referralId + " did not reach the expected state; last seen: " + last);
+        return ReferralServiceIT.awaitView(this::get, referralId, condition);
     }
 }

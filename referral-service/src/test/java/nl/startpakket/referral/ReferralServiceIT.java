@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import nl.startpakket.events.CloudEventHeaders;
 import nl.startpakket.events.IntermediaryType;
@@ -338,10 +339,15 @@ class ReferralServiceIT {
     }
 
     JsonNode awaitView(String key, String referralId, Predicate<JsonNode> condition) {
+        return awaitView(path -> get(key, path), referralId, condition);
+    }
+
+    /** Reads the referral's view (through {@code get}) until it meets the condition, or fails with the last one seen. */
+    static JsonNode awaitView(Function<String, ResponseEntity<String>> get, String referralId, Predicate<JsonNode> condition) {
         Instant deadline = Instant.now().plus(TIMEOUT);
         JsonNode last = null;
         while (Instant.now().isBefore(deadline)) {
-            ResponseEntity<String> response = get(key, "/api/v1/referrals/" + referralId);
+            ResponseEntity<String> response = get.apply("/api/v1/referrals/" + referralId);
             if (response.getStatusCode() == HttpStatus.OK) {
                 try {
                     last = JSON.readTree(response.getBody());
