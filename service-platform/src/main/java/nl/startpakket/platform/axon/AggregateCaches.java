@@ -15,9 +15,10 @@ import org.springframework.beans.factory.DisposableBean;
  * events again. Without it every command on a long-lived aggregate (a contract, a municipality's
  * funding route) replays its whole history, and the cost of a referral grows with the years.
  *
- * <p>Safe with Axon's caching repository: an aggregate enters the cache only when its unit of
- * work commits and leaves it when one rolls back, and an append by another instance (a stale
- * entry) fails on the event's sequence number, rolls back and is retried from the store. Each
+ * <p>Safe with Axon's caching repository: an aggregate is put in the cache when its unit of work
+ * saves it and removed if that unit of work (or its root) rolls back, while the aggregate's lock
+ * is held until the root unit of work ends; an append by another instance (a stale entry) fails
+ * on the event's sequence number, rolls back and is retried from the store. Each
  * cache holds at most {@code maxEntries} aggregates, least recently used first out.
  */
 public class AggregateCaches implements DisposableBean {
