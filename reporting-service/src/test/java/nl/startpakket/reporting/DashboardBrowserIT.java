@@ -19,8 +19,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -103,7 +106,7 @@ class DashboardBrowserIT {
         assertThat(browser.findElement(By.id("export-pdf")).getText()).isEqualTo("Evaluatierapport (PDF)");
         screenshot("dashboard-evaluator-huizen-nl.png");
 
-        browser.findElement(By.id("lang-en")).click();
+        leaveThePageBy(() -> browser.findElement(By.id("lang-en")).click());
         waitForCharts();
         assertThat(browser.findElement(By.id("export-pdf")).getText()).isEqualTo("Evaluation report (PDF)");
         assertThat(browser.findElement(By.cssSelector(".period")).getText()).isEqualTo("1 February 2026 to 31 January 2027");
@@ -120,7 +123,7 @@ class DashboardBrowserIT {
         new SimulatedPilotHistory(projection, store).seed(versions.active());
         signIn("evaluator-huizen");
         waitForCharts();
-        browser.findElement(By.cssSelector(".demo-link a")).click();
+        leaveThePageBy(() -> browser.findElement(By.cssSelector(".demo-link a")).click());
         waitForCharts();
 
         assertThat(browser.findElement(By.id("banner-simulated")).getText()).startsWith("Gesimuleerde gegevens");
@@ -142,12 +145,30 @@ class DashboardBrowserIT {
         browser.get(url("/login?lang=nl"));
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(user);
-        browser.findElement(By.id("sign-in")).click();
+        leaveThePageBy(() -> browser.findElement(By.id("sign-in")).click());
+    }
+
+    /** Does what loads a new page and waits until the old one is gone, so no wait is answered by the page being left. */
+    private void leaveThePageBy(Runnable action) {
+        WebElement html = browser.findElement(By.tagName("html"));
+        action.run();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> {
+            try {
+                html.isEnabled();
+                return false;
+            } catch (WebDriverException gone) {
+                // stale, or "does not belong to the document" while Chromium swaps documents: both mean gone
+                return true;
+            }
+        });
     }
 
     private void waitForCharts() throws Exception {
         try {
-            new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            // a redirect can still swap the document under the wait: a stale body means "not yet"
+            wait.ignoring(StaleElementReferenceException.class);
+            wait.until(d -> {
                 String drawn = d.findElement(By.tagName("body")).getAttribute("data-charts");
                 return drawn != null && !drawn.isEmpty();
             });
