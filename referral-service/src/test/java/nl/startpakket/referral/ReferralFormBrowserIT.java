@@ -130,12 +130,12 @@ class ReferralFormBrowserIT {
     @Test
     void theLanguageSwitchesToEnglishAndStays() {
         browser.findElement(By.id("lang-en")).click();
-        assertThat(waitFor(By.tagName("h1")).getText()).isEqualTo("My referrals");
+        waitForHeading("My referrals");
         browser.findElement(By.id("new-referral")).click();
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("New referral");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
         browser.findElement(By.id("lang-nl")).click();
-        assertThat(waitFor(By.tagName("h1")).getText()).isEqualTo("Nieuwe verwijzing");
+        waitForHeading("Nieuwe verwijzing");
     }
 
     @Test
@@ -210,6 +210,11 @@ class ReferralFormBrowserIT {
         List<?> pair = (List<?>) widths;
         assertThat(((Number) pair.get(1)).intValue()).isLessThanOrEqualTo(400);
         assertThat(((Number) pair.get(0)).intValue()).isLessThanOrEqualTo(((Number) pair.get(1)).intValue());
+    }
+
+    /** Waits for the page with this heading; the page being left still has its own heading for a moment. */
+    void waitForHeading(String heading) {
+        patiently().until(b -> b.findElement(By.tagName("h1")).getText().equals(heading));
     }
 
     WebElement waitFor(By by) {
