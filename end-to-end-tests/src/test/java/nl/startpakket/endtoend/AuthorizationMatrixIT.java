@@ -56,8 +56,8 @@ class AuthorizationMatrixIT {
                 new Cell(Service.FULFILMENT, "GET", "/api/v1/jobs", null, staffOfQueue),
                 new Cell(Service.FULFILMENT, "GET", "/api/v1/jobs/" + heldJob, null, staffOfQueue),
                 new Cell(Service.FULFILMENT, "GET", "/api/v1/stock", null, staffOfQueue),
-                new Cell(Service.BILLING, "GET", "/api/v1/contracts/huizen-2026", null, money),
-                new Cell(Service.BILLING, "POST", "/api/v1/contracts/huizen-2026/amendments", invalid, money),
+                new Cell(Service.BILLING, "GET", "/api/v1/contracts/" + DemoContracts.huizen(), null, money),
+                new Cell(Service.BILLING, "POST", "/api/v1/contracts/" + DemoContracts.huizen() + "/amendments", invalid, money),
                 new Cell(Service.BILLING, "GET", "/api/v1/invoices", null, money),
                 new Cell(Service.BILLING, "GET", "/api/v1/held-referrals", null, money),
                 new Cell(Service.REPORTING, "GET", "/api/v1/reports/municipalities/GM0406", null,
@@ -116,7 +116,7 @@ class AuthorizationMatrixIT {
             assertThat(report).doesNotContain("Testouder").doesNotContain("Proefstraat").doesNotContain("@example.org");
         }
         String invoices = api(Service.BILLING, Caller.FINANCE).get("/api/v1/invoices").body();
-        String contract = api(Service.BILLING, Caller.FINANCE).get("/api/v1/contracts/huizen-2026").body();
+        String contract = api(Service.BILLING, Caller.FINANCE).get("/api/v1/contracts/" + DemoContracts.huizen()).body();
         assertThat(invoices + contract).doesNotContain("Testouder").doesNotContain("Proefstraat").doesNotContain("@example.org");
     }
 

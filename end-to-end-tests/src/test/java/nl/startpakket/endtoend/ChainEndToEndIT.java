@@ -40,7 +40,7 @@ class ChainEndToEndIT {
     @Test
     void aReferralTravelsFromPartnerToDeliveredAndBecomesOneBillableLineAt80Euro() {
         Api midwife = referral.asPartner("demo-verloskundige-huizen");
-        int deliveredBefore = billing.asStaff("finance").get("/api/v1/contracts/huizen-2026").json().at("/usage/delivered").asInt();
+        int deliveredBefore = billing.asStaff("finance").get("/api/v1/contracts/" + DemoContracts.huizen()).json().at("/usage/delivered").asInt();
 
         Api.Response created = midwife.post("/api/v1/referrals", Referrals.baby("GM0406", "Huizen"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -53,12 +53,12 @@ class ChainEndToEndIT {
         workJobThrough(jobId, "volunteer");
         awaitStatus(midwife, referralId, "DELIVERED");
 
-        await().atMost(CHAIN).untilAsserted(() -> assertThat(billing.asStaff("finance").get("/api/v1/contracts/huizen-2026")
+        await().atMost(CHAIN).untilAsserted(() -> assertThat(billing.asStaff("finance").get("/api/v1/contracts/" + DemoContracts.huizen())
                 .json().at("/usage/delivered").asInt()).isEqualTo(deliveredBefore + 1));
         List<JsonNode> lines = billableLines(referralId);
         assertThat(lines).singleElement().satisfies(line -> {
             assertThat(line.get("amount").asText()).isEqualTo("80.00");
-            assertThat(line.get("contractId").asText()).isEqualTo("huizen-2026");
+            assertThat(line.get("contractId").asText()).isEqualTo(DemoContracts.huizen());
         });
         await().atMost(CHAIN).untilAsserted(() -> {
             JsonNode report = reporting.asStaff("coordinator").get("/api/v1/reports/municipalities/GM0406").json();
@@ -75,8 +75,8 @@ class ChainEndToEndIT {
     void overTheCapAReferralWaitsOnHoldUntilAnAmendmentReleasesIt() {
         Api finance = billing.asStaff("finance");
         Api municipality = referral.asPartner("demo-gemeente-heerlen");
-        int reserved = finance.get("/api/v1/contracts/heerlen-2026").json().at("/usage/reserved").asInt();
-        Api.Response capped = finance.post("/api/v1/contracts/heerlen-2026/amendments",
+        int reserved = finance.get("/api/v1/contracts/" + DemoContracts.heerlen()).json().at("/usage/reserved").asInt();
+        Api.Response capped = finance.post("/api/v1/contracts/" + DemoContracts.heerlen() + "/amendments",
                 Map.of("maxPackages", reserved + 1, "reason", "end-to-end test: one package left under the cap"));
         assertThat(capped.status()).as(capped.toString()).isBetween(200, 204);
 
@@ -85,9 +85,9 @@ class ChainEndToEndIT {
         String referralId = municipality.post("/api/v1/referrals", Referrals.baby("GM0917", "Heerlen")).json().get("referralId").asText();
         awaitStatus(municipality, referralId, "ON_HOLD");
         await().atMost(CHAIN).untilAsserted(() ->
-                assertThat(finance.get("/api/v1/contracts/heerlen-2026").json().at("/usage/onHold").asInt()).isGreaterThanOrEqualTo(1));
+                assertThat(finance.get("/api/v1/contracts/" + DemoContracts.heerlen()).json().at("/usage/onHold").asInt()).isGreaterThanOrEqualTo(1));
 
-        Api.Response raised = finance.post("/api/v1/contracts/heerlen-2026/amendments",
+        Api.Response raised = finance.post("/api/v1/contracts/" + DemoContracts.heerlen() + "/amendments",
                 Map.of("maxPackages", reserved + 10, "reason", "end-to-end test: new agreement"));
         assertThat(raised.status()).as(raised.toString()).isBetween(200, 204);
         awaitStatus(municipality, referralId, "FUNDED");

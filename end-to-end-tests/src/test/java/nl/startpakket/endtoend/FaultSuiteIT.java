@@ -47,7 +47,7 @@ class FaultSuiteIT {
         Api finance = RunningStack.api(Service.BILLING).asStaff("finance");
         Api coordinator = RunningStack.api(Service.REPORTING).asStaff("coordinator");
         Topics.awaitConsumersCaughtUp(Duration.ofMinutes(2));
-        int billedBefore = finance.get("/api/v1/contracts/huizen-2026").json().at("/usage/delivered").asInt();
+        int billedBefore = finance.get("/api/v1/contracts/" + DemoContracts.huizen()).json().at("/usage/delivered").asInt();
         int reportedBefore = coordinator.get("/api/v1/reports/municipalities/GM0406").json().at("/deliveries/total").asInt();
 
         Workload workload = new Workload();
@@ -88,7 +88,7 @@ class FaultSuiteIT {
         Set<String> ids = workload.referralIds();
         assertThat(ids).hasSize(REFERRALS);
         await().atMost(Duration.ofMinutes(2)).untilAsserted(() ->
-                assertThat(finance.get("/api/v1/contracts/huizen-2026").json().at("/usage/delivered").asInt())
+                assertThat(finance.get("/api/v1/contracts/" + DemoContracts.huizen()).json().at("/usage/delivered").asInt())
                         .isEqualTo(billedBefore + REFERRALS));
         await().atMost(Duration.ofMinutes(2)).untilAsserted(() ->
                 assertThat(coordinator.get("/api/v1/reports/municipalities/GM0406").json().at("/deliveries/total").asInt())
@@ -189,7 +189,7 @@ class FaultSuiteIT {
             state.put("distinct events on " + topic, Topics.readAll(topic).stream().map(Topics.Published::eventId).distinct().count());
         }
         Api finance = RunningStack.api(Service.BILLING).asStaff("finance");
-        for (String contract : List.of("huizen-2026", "heerlen-2026")) {
+        for (String contract : List.of(DemoContracts.huizen(), DemoContracts.heerlen())) {
             state.put("usage of " + contract, finance.get("/api/v1/contracts/" + contract).json().get("usage").toString());
         }
         Api coordinator = RunningStack.api(Service.REPORTING).asStaff("coordinator");
