@@ -66,6 +66,17 @@ class ChainEndToEndIT {
             assertThat(report.at("/referrals/total").asInt()).isGreaterThanOrEqualTo(1);
         });
 
+        // the treasurer (billing) and the evaluator (reporting) see the same day the cap will be reached
+        await().atMost(CHAIN).untilAsserted(() -> {
+            String billed = billing.asStaff("finance").get("/api/v1/contracts/" + DemoContracts.huizen()).json()
+                    .at("/usage/forecastCapReachedOn").asText();
+            JsonNode evaluated = StreamSupport.stream(reporting.asStaff("coordinator")
+                            .get("/api/v1/reports/municipalities/GM0406/evaluation").json().get("contracts").spliterator(), false)
+                    .filter(c -> c.get("contractId").asText().equals(DemoContracts.huizen())).findFirst().orElseThrow();
+            assertThat(billed).isNotBlank();
+            assertThat(evaluated.at("/capForecast/date").asText()).isEqualTo(billed);
+        });
+
         JsonNode history = midwife.get("/api/v1/referrals/" + referralId).json().get("history");
         assertThat(StreamSupport.stream(history.spliterator(), false).map(h -> h.get("status").asText()))
                 .containsSubsequence("ACCEPTED", "FUNDED", "PACKING", "PACKED", "DELIVERED");

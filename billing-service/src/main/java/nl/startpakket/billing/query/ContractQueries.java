@@ -131,8 +131,9 @@ public class ContractQueries {
             start = registered.isAfter(start) ? registered : start;
         }
         long days = Math.max(1, ChronoUnit.DAYS.between(start, today) + 1);
-        double perDay = (double) used / days;
-        long daysLeft = (long) Math.ceil((contract.maxPackages() - used) / perDay);
+        // remaining / (used / days), rounded up, in exact integer arithmetic (reporting computes the same date)
+        long remaining = contract.maxPackages() - used;
+        long daysLeft = (remaining * days + used - 1) / used;
         return today.plusDays(daysLeft);
     }
 }

@@ -9,8 +9,9 @@ import nl.startpakket.events.Phase;
  * A municipal contract as reporting needs it: the terms in force after the latest amendment and
  * the invoices issued under it. Amounts in EUR excluding VAT unless named otherwise.
  *
- * @param maxPackages the cap, null when the contract has none
- * @param budget      null when the contract has no budget
+ * @param maxPackages  the cap, null when the contract has none
+ * @param budget       null when the contract has no budget
+ * @param registeredOn the day billing registered the contract; null in facts stored before it was kept
  */
 public record ContractFacts(
         String contractId,
@@ -21,6 +22,7 @@ public record ContractFacts(
         BigDecimal toddlerPrice,
         Integer maxPackages,
         BigDecimal budget,
+        LocalDate registeredOn,
         List<Invoice> invoices) {
 
     public ContractFacts {
@@ -29,6 +31,15 @@ public record ContractFacts(
 
     public BigDecimal price(Phase phase) {
         return phase == Phase.BABY ? babyPrice : toddlerPrice;
+    }
+
+    /**
+     * The day from which usage counts towards a rate: the contract's start, or the day it was
+     * registered when that is later (usage before registration is not in the system). Billing's
+     * cap forecast counts from the same day, so both show the same date.
+     */
+    public LocalDate countingFrom() {
+        return registeredOn != null && validFrom != null && registeredOn.isAfter(validFrom) ? registeredOn : validFrom;
     }
 
     public boolean registered() {

@@ -130,7 +130,8 @@ public final class DetailCalculator {
 
     /**
      * When the running total of {@code amounts} (in date order) reached {@code limit}; else, at the
-     * average daily rate from the contract start until today (or its end), when it will.
+     * average daily rate from the contract's start (or its registration, if later; see
+     * {@link ContractFacts#countingFrom()}) until today (or its end), when it will.
      */
     static Forecast forecast(ContractFacts c, LocalDate today, List<BigDecimal> amounts, List<LocalDate> dates,
                              BigDecimal limit) {
@@ -142,12 +143,13 @@ public final class DetailCalculator {
             }
         }
         LocalDate asOf = min(today, c.validTo());
-        long elapsedDays = ChronoUnit.DAYS.between(c.validFrom(), asOf) + 1;
+        long elapsedDays = ChronoUnit.DAYS.between(c.countingFrom(), asOf) + 1;
         if (total.signum() <= 0 || elapsedDays <= 0) {
             return null;
         }
-        BigDecimal perDay = total.divide(BigDecimal.valueOf(elapsedDays), 10, RoundingMode.HALF_EVEN);
-        long daysNeeded = limit.subtract(total).divide(perDay, 0, RoundingMode.CEILING).longValueExact();
+        // remaining / (total / elapsed), computed exactly: a rounded daily rate can put the date a day late
+        long daysNeeded = limit.subtract(total).multiply(BigDecimal.valueOf(elapsedDays))
+                .divide(total, 0, RoundingMode.CEILING).longValueExact();
         LocalDate date = asOf.plusDays(daysNeeded);
         return new Forecast(date, false, !date.isAfter(c.validTo()));
     }

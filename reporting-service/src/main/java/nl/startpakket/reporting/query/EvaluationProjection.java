@@ -6,6 +6,8 @@ import static nl.startpakket.reporting.query.EvaluationStore.decision;
 import static nl.startpakket.reporting.query.EvaluationStore.fieldKey;
 import static nl.startpakket.reporting.query.EvaluationStore.instant;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import nl.startpakket.events.IntegrationEvent;
@@ -42,7 +44,10 @@ public class EvaluationProjection {
      * (a new field, a changed rule): at startup the service then builds a new version beside the
      * active one and switches when it has caught up.
      */
-    public static final int SCHEMA = 1;
+    public static final int SCHEMA = 2;
+
+    /** Business dates are Dutch dates (a contract registered at 00:30 in Huizen is registered that day). */
+    static final ZoneId BUSINESS_ZONE = ZoneId.of("Europe/Amsterdam");
 
     private final EvaluationStore store;
 
@@ -113,7 +118,8 @@ public class EvaluationProjection {
             store.setContractFields(version, e.contractId(), fields(
                     "municipality", e.municipality(), "validFrom", date(e.validFrom()), "validTo", date(e.validTo()),
                     "babyPrice", amount(e.babyPrice()), "toddlerPrice", amount(e.toddlerPrice()),
-                    "maxPackages", e.maxPackages(), "budget", amount(e.budget())));
+                    "maxPackages", e.maxPackages(), "budget", amount(e.budget()),
+                    "registeredOn", date(LocalDate.ofInstant(e.occurredAt(), BUSINESS_ZONE))));
         } else if (event instanceof ContractAmended e) {
             store.setContractFields(version, e.contractId(), fields(
                     "municipality", e.municipality(),

@@ -288,7 +288,7 @@ public class EvaluationStore {
         }
         return new ContractFacts(d.getString("_id"), d.getString("municipality"), localDate(d.getString("validFrom")),
                 validTo, decimal(d.getString("babyPrice")), decimal(d.getString("toddlerPrice")), maxPackages, budget,
-                invoices);
+                localDate(d.getString("registeredOn")), invoices);
     }
 
     private static FundingDecision toDecision(Document d) {

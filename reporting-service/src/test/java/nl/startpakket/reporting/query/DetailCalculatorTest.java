@@ -15,7 +15,7 @@ class DetailCalculatorTest {
 
     private static final LocalDate START = LocalDate.of(2026, 3, 1);
     private static final ContractFacts SMALL = new ContractFacts("small", "GM0406", START, LocalDate.of(2026, 12, 31),
-            new BigDecimal("80.00"), new BigDecimal("80.00"), 3, new BigDecimal("1000.00"), List.of());
+            new BigDecimal("80.00"), new BigDecimal("80.00"), 3, new BigDecimal("1000.00"), null, List.of());
 
     @Test
     void shouldGiveTheDayTheCapWasReachedWhenItWas() {
@@ -31,7 +31,7 @@ class DetailCalculatorTest {
     @Test
     void shouldForecastTheCapAtTheAverageDailyRateSinceTheContractBegan() {
         ContractFacts ten = new ContractFacts("ten", "GM0406", START, LocalDate.of(2026, 12, 31),
-                new BigDecimal("80.00"), new BigDecimal("80.00"), 10, null, List.of());
+                new BigDecimal("80.00"), new BigDecimal("80.00"), 10, null, LocalDate.of(2026, 2, 20), List.of());
         List<ReferralFacts> facts = List.of(reserved("a", "2026-03-02", "ten"), reserved("b", "2026-03-06", "ten"));
 
         // 2 slots in the 10 days 03-01..03-10: 0.2 a day, 8 more take 40 days
@@ -39,6 +39,31 @@ class DetailCalculatorTest {
 
         assertThat(use.capForecast()).isEqualTo(new EvaluationDetails.Forecast(LocalDate.of(2026, 4, 19), false, true));
         assertThat(use.budgetForecast()).isEqualTo(EvaluationDetails.Forecast.NONE);
+    }
+
+    @Test
+    void shouldCountARateFromTheDayAContractWasRegisteredWhenThatIsAfterItsStart() {
+        // registered on 03-08 for a period that began on 03-01: nothing before 03-08 is known to the system
+        ContractFacts late = new ContractFacts("late", "GM0406", START, LocalDate.of(2026, 12, 31),
+                new BigDecimal("80.00"), new BigDecimal("80.00"), 10, null, LocalDate.of(2026, 3, 8), List.of());
+        List<ReferralFacts> facts = List.of(reserved("a", "2026-03-08", "late"), reserved("b", "2026-03-09", "late"));
+
+        // 2 slots in the 3 days 03-08..03-10, 8 more take exactly 8 * 3 / 2 = 12 days
+        EvaluationDetails.ContractUse use = DetailCalculator.contractUse(late, facts, LocalDate.of(2026, 3, 10));
+
+        assertThat(use.capForecast()).isEqualTo(new EvaluationDetails.Forecast(LocalDate.of(2026, 3, 22), false, true));
+    }
+
+    @Test
+    void shouldForecastWithTheExactRateNotARoundedOne() {
+        ContractFacts big = new ContractFacts("big", "GM0406", START, LocalDate.of(2027, 12, 31),
+                new BigDecimal("80.00"), new BigDecimal("80.00"), 125, null, null, List.of());
+
+        // 1 slot in the 3 days 03-01..03-03: 124 more take exactly 372 days (a rate rounded to 0.3333333333 a day gives 373)
+        EvaluationDetails.ContractUse use = DetailCalculator.contractUse(big, List.of(reserved("a", "2026-03-01", "big")),
+                LocalDate.of(2026, 3, 3));
+
+        assertThat(use.capForecast()).isEqualTo(new EvaluationDetails.Forecast(LocalDate.of(2026, 3, 3).plusDays(372), false, true));
     }
 
     @Test

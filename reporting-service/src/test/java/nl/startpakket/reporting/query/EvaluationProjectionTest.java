@@ -125,6 +125,9 @@ class EvaluationProjectionTest {
         assertThat(contract.maxPackages()).isEqualTo(130);
         assertThat(contract.budget()).isEqualByComparingTo("10400.00");
         assertThat(contract.validTo()).isEqualTo(LocalDate.of(2027, 1, 31));
+        // registered on 15 January, before its start: rates count from 1 February
+        assertThat(contract.registeredOn()).isEqualTo(LocalDate.of(2026, 1, 15));
+        assertThat(contract.countingFrom()).isEqualTo(LocalDate.of(2026, 2, 1));
         assertThat(contract.invoices()).hasSize(2);
     }
 
