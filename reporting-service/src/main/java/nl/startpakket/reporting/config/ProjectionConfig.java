@@ -34,6 +34,8 @@ public class ProjectionConfig {
     @Bean
     public ProjectionVersions projectionVersions(MongoClient client, MongoProperties mongo, EvaluationStore store) {
         ProjectionVersions versions = new ProjectionVersions(client.getDatabase(mongo.getMongoClientDatabase()));
+        // before the live consumers and the demo seed start: only facts of an earlier run count
+        versions.initialise(store.hasFacts(1));
         versions.writable().forEach(store::prepare);
         return versions;
     }

@@ -152,6 +152,11 @@ public class EvaluationStore {
         return result;
     }
 
+    /** Whether the version holds any fact at all (referrals or contracts). */
+    public boolean hasFacts(int version) {
+        return referrals(version).find().limit(1).first() != null || contracts(version).find().limit(1).first() != null;
+    }
+
     public long referralCount(int version) {
         return referrals(version).countDocuments();
     }

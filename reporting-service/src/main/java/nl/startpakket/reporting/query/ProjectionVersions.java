@@ -36,6 +36,21 @@ public class ProjectionVersions {
         return new State(d.getInteger("active", 1), d.getInteger("schema", 1), d.getInteger("building"));
     }
 
+    /**
+     * Stores the state when none was ever stored, so that a later schema can tell what the active
+     * version was built with. Call it before any event is projected. Before schema 2 no state was
+     * stored until the first rebuild: facts found in version 1 without a stored state were built
+     * with schema 1, and the next startup check rebuilds them.
+     *
+     * @param activeHasFacts whether version 1 already holds facts
+     */
+    public State initialise(boolean activeHasFacts) {
+        if (collection.find(Filters.eq("_id", ID)).first() == null) {
+            save(new State(1, activeHasFacts ? 1 : EvaluationProjection.SCHEMA, null));
+        }
+        return state();
+    }
+
     public int active() {
         return state().active();
     }

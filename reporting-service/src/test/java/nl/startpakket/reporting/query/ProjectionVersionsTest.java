@@ -38,6 +38,38 @@ class ProjectionVersionsTest {
     }
 
     @Test
+    void shouldRecordTheCurrentSchemaOnAFirstStartWithNoFacts() {
+        ProjectionVersions versions = new ProjectionVersions(client.getDatabase("versions-first-start"));
+
+        versions.initialise(false);
+
+        assertThat(versions.state()).isEqualTo(new ProjectionVersions.State(1, EvaluationProjection.SCHEMA, null));
+        assertThat(versions.state().outdated()).isFalse();
+    }
+
+    @Test
+    void shouldTakeFactsWithoutAStoredStateForSchemaOneSoTheyAreRebuilt() {
+        // an installation of schema 1 that never rebuilt stored no state, only facts in version 1
+        ProjectionVersions versions = new ProjectionVersions(client.getDatabase("versions-schema-one"));
+
+        versions.initialise(true);
+
+        assertThat(versions.state()).isEqualTo(new ProjectionVersions.State(1, 1, null));
+        assertThat(versions.state().outdated()).isTrue();
+    }
+
+    @Test
+    void shouldKeepAStoredStateWhenInitialisedAgain() {
+        ProjectionVersions versions = new ProjectionVersions(client.getDatabase("versions-restart"));
+        versions.save(versions.state().building(2));
+        versions.save(versions.state().switched());
+
+        versions.initialise(true);
+
+        assertThat(versions.state()).isEqualTo(new ProjectionVersions.State(2, EvaluationProjection.SCHEMA, null));
+    }
+
+    @Test
     void shouldWriteLiveEventsIntoTheActiveAndTheBuildingVersionWhileARebuildRuns() {
         ProjectionVersions versions = new ProjectionVersions(client.getDatabase("versions-building"));
 
