@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.startpakket.events.IntermediaryType;
+import nl.startpakket.platform.testing.Pages;
 import nl.startpakket.platform.testing.ServiceIntegrationTest;
 import nl.startpakket.referral.ReferralServiceIT.Household;
 import nl.startpakket.referral.partner.PartnerDirectory;
@@ -129,13 +130,13 @@ class ReferralFormBrowserIT {
 
     @Test
     void theLanguageSwitchesToEnglishAndStays() {
-        browser.findElement(By.id("lang-en")).click();
-        waitForHeading("My referrals");
+        Pages.leaveBy(browser, () -> browser.findElement(By.id("lang-en")).click());
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("My referrals");
         browser.findElement(By.id("new-referral")).click();
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("New referral");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
-        browser.findElement(By.id("lang-nl")).click();
-        waitForHeading("Nieuwe verwijzing");
+        Pages.leaveBy(browser, () -> browser.findElement(By.id("lang-nl")).click());
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Nieuwe verwijzing");
     }
 
     @Test
@@ -210,11 +211,6 @@ class ReferralFormBrowserIT {
         List<?> pair = (List<?>) widths;
         assertThat(((Number) pair.get(1)).intValue()).isLessThanOrEqualTo(400);
         assertThat(((Number) pair.get(0)).intValue()).isLessThanOrEqualTo(((Number) pair.get(1)).intValue());
-    }
-
-    /** Waits for the page with this heading; the page being left still has its own heading for a moment. */
-    void waitForHeading(String heading) {
-        patiently().until(b -> b.findElement(By.tagName("h1")).getText().equals(heading));
     }
 
     WebElement waitFor(By by) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import nl.startpakket.platform.testing.Pages;
 import nl.startpakket.platform.testing.ServiceIntegrationTest;
 import nl.startpakket.reporting.query.EvaluationProjection;
 import nl.startpakket.reporting.query.EvaluationStore;
@@ -22,8 +23,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -106,7 +105,7 @@ class DashboardBrowserIT {
         assertThat(browser.findElement(By.id("export-pdf")).getText()).isEqualTo("Evaluatierapport (PDF)");
         screenshot("dashboard-evaluator-huizen-nl.png");
 
-        leaveThePageBy(() -> browser.findElement(By.id("lang-en")).click());
+        Pages.leaveBy(browser, () -> browser.findElement(By.id("lang-en")).click());
         waitForCharts();
         assertThat(browser.findElement(By.id("export-pdf")).getText()).isEqualTo("Evaluation report (PDF)");
         assertThat(browser.findElement(By.cssSelector(".period")).getText()).isEqualTo("1 February 2026 to 31 January 2027");
@@ -123,7 +122,7 @@ class DashboardBrowserIT {
         new SimulatedPilotHistory(projection, store).seed(versions.active());
         signIn("evaluator-huizen");
         waitForCharts();
-        leaveThePageBy(() -> browser.findElement(By.cssSelector(".demo-link a")).click());
+        Pages.leaveBy(browser, () -> browser.findElement(By.cssSelector(".demo-link a")).click());
         waitForCharts();
 
         assertThat(browser.findElement(By.id("banner-simulated")).getText()).startsWith("Gesimuleerde gegevens");
@@ -145,22 +144,7 @@ class DashboardBrowserIT {
         browser.get(url("/login?lang=nl"));
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(user);
-        leaveThePageBy(() -> browser.findElement(By.id("sign-in")).click());
-    }
-
-    /** Does what loads a new page and waits until the old one is gone, so no wait is answered by the page being left. */
-    private void leaveThePageBy(Runnable action) {
-        WebElement html = browser.findElement(By.tagName("html"));
-        action.run();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> {
-            try {
-                html.isEnabled();
-                return false;
-            } catch (WebDriverException gone) {
-                // stale, or "does not belong to the document" while Chromium swaps documents: both mean gone
-                return true;
-            }
-        });
+        Pages.leaveBy(browser, () -> browser.findElement(By.id("sign-in")).click());
     }
 
     private void waitForCharts() throws Exception {

@@ -22,6 +22,7 @@ import nl.startpakket.fulfilment.api.FindStockQuery;
 import nl.startpakket.fulfilment.api.StockLine;
 import nl.startpakket.fulfilment.query.JobQueueQueries;
 import nl.startpakket.fulfilment.query.StockQueries;
+import nl.startpakket.platform.testing.Pages;
 import nl.startpakket.platform.testing.ServiceIntegrationTest;
 import nl.startpakket.platform.testing.TopicProbe;
 import org.junit.jupiter.api.AfterEach;
@@ -135,18 +136,7 @@ class VolunteerPagesBrowserIT {
 
     /** Clicks something that loads a new page and waits until it did. */
     static void submit(WebDriver browser, WebElement element) {
-        WebElement html = browser.findElement(By.tagName("html"));
-        element.click();
-        // the old page is gone once its root element is stale; while Chromium swaps documents it may
-        // also answer that the node "does not belong to the document", which means the same
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> {
-            try {
-                html.isEnabled();
-                return false;
-            } catch (org.openqa.selenium.WebDriverException gone) {
-                return true;
-            }
-        });
+        Pages.leaveBy(browser, element::click);
     }
 
     String status(WebDriver browser) {
