@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import nl.startpakket.billing.config.DemoContracts;
 import nl.startpakket.events.DeliveryMethod;
 import nl.startpakket.events.IntermediaryType;
 import nl.startpakket.events.Phase;
@@ -227,23 +228,25 @@ class BillingServiceIT {
         });
     }
 
-    /** The demo contract ids in force today: Huizen's contract year starts 1 February, Heerlen's on 1 January. */
-    static String demoContract(String municipalityName) {
-        LocalDate today = LocalDate.now(nl.startpakket.platform.ServicePlatformConfiguration.ZONE);
-        return municipalityName + "-" + (municipalityName.equals("huizen") ? today.minusMonths(1) : today).getYear();
+    /** The id of the demo contract of the municipality registered today (the year rule: DemoContractsTest). */
+    static String demoContract(String municipality) {
+        return DemoContracts.inForceOn(LocalDate.now(nl.startpakket.platform.ServicePlatformConfiguration.ZONE)).stream()
+                .filter(c -> c.terms().municipality().equals(municipality)).findFirst().orElseThrow().contractId();
     }
 
     @Test
     void shouldHaveTheDemoContractsOfTheDesignInForceToday() {
-        String huizenYear = demoContract("huizen").substring("huizen-".length());
-        String year = demoContract("heerlen").substring("heerlen-".length());
+        String huizenId = demoContract("GM0406");
+        String heerlenId = demoContract("GM0917");
+        String huizenYear = huizenId.substring("huizen-".length());
+        String year = heerlenId.substring("heerlen-".length());
         await().atMost(TIMEOUT).untilAsserted(() -> {
-            Map<String, Object> huizen = coordinator().exchange("/api/v1/contracts/" + demoContract("huizen"), HttpMethod.GET, null, MAP)
+            Map<String, Object> huizen = coordinator().exchange("/api/v1/contracts/" + huizenId, HttpMethod.GET, null, MAP)
                     .getBody();
             assertThat(huizen).containsEntry("municipality", "GM0406").containsEntry("maxPackages", 125)
                     .containsEntry("budget", "10000.00").containsEntry("validFrom", huizenYear + "-02-01")
                     .containsEntry("pricePerPackage", Map.of("BABY", "80.00", "TODDLER", "80.00"));
-            Map<String, Object> heerlen = coordinator().exchange("/api/v1/contracts/" + demoContract("heerlen"), HttpMethod.GET, null, MAP)
+            Map<String, Object> heerlen = coordinator().exchange("/api/v1/contracts/" + heerlenId, HttpMethod.GET, null, MAP)
                     .getBody();
             assertThat(heerlen).containsEntry("municipality", "GM0917").containsEntry("maxPackages", null)
                     .containsEntry("validFrom", year + "-01-01").containsEntry("validTo", year + "-12-31")
@@ -294,7 +297,7 @@ class BillingServiceIT {
 
     @Test
     void shouldRefuseAnonymousAndVolunteerRequests() {
-        ResponseEntity<String> anonymous = http.getForEntity("/api/v1/contracts/" + demoContract("huizen"), String.class);
+        ResponseEntity<String> anonymous = http.getForEntity("/api/v1/contracts/" + demoContract("GM0406"), String.class);
         assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         ResponseEntity<String> volunteer = http.withBasicAuth("volunteer", "volunteer")
                 .exchange("/api/v1/contracts/x-1", HttpMethod.PUT, json(contractBody("GM0406", 1, null)), String.class);
@@ -322,14 +325,14 @@ class BillingServiceIT {
                         "username=finance&password=finance&_csrf=" + csrf.group(1))).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(loggedIn.statusCode()).isEqualTo(200);
-        assertThat(loggedIn.body()).contains("Contracten met gemeenten").contains(demoContract("huizen")).contains("<svg class=\"bar\"");
+        assertThat(loggedIn.body()).contains("Contracten met gemeenten").contains(demoContract("GM0406")).contains("<svg class=\"bar\"");
 
         java.net.http.HttpResponse<String> english = browser.send(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create(base + "/contracts?lang=en")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(english.body()).contains("Municipal contracts").contains("Remaining");
 
         java.net.http.HttpResponse<String> detail = browser.send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(base + "/contracts/" + demoContract("huizen"))).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                java.net.URI.create(base + "/contracts/" + demoContract("GM0406"))).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(detail.statusCode()).isEqualTo(200);
         assertThat(detail.body()).contains("Referrals waiting for funding").contains("Issue invoice").contains("Reconciliation");
 

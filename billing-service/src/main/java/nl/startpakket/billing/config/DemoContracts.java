@@ -35,7 +35,7 @@ public class DemoContracts implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoContracts.class);
 
     /** The demo contracts in force on {@code today}, named after the year each starts in. */
-    static List<RegisterContractCommand> inForceOn(LocalDate today) {
+    public static List<RegisterContractCommand> inForceOn(LocalDate today) {
         LocalDate huizenFrom = LocalDate.of(today.getMonthValue() >= 2 ? today.getYear() : today.getYear() - 1, 2, 1);
         LocalDate heerlenFrom = LocalDate.of(today.getYear(), 1, 1);
         String huizen = "huizen-" + huizenFrom.getYear();
