@@ -3,10 +3,14 @@ package nl.startpakket.endtoend;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import nl.startpakket.localstack.Service;
 
-/** The demo contracts the running stack registered: the ones in force today, named after their start year. */
+/** The demo contracts the running stack registered: the ones in force when it started, named after their start year. */
 final class DemoContracts {
+
+    private static final Map<String, String> IN_FORCE = new ConcurrentHashMap<>();
 
     private DemoContracts() {
     }
@@ -21,7 +25,12 @@ final class DemoContracts {
         return inForce("GM0917");
     }
 
+    /** Looked up once per municipality: the stack registers its demo contracts when it starts. */
     static String inForce(String municipality) {
+        return IN_FORCE.computeIfAbsent(municipality, DemoContracts::lookUp);
+    }
+
+    private static String lookUp(String municipality) {
         JsonNode contracts = RunningStack.api(Service.BILLING).asStaff("finance").get("/api/v1/contracts").json();
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
         for (JsonNode contract : contracts) {
