@@ -14,8 +14,7 @@ import org.junit.jupiter.api.Test;
 class DetailCalculatorTest {
 
     private static final LocalDate START = LocalDate.of(2026, 3, 1);
-    private static final ContractFacts SMALL = new ContractFacts("small", "GM0406", START, LocalDate.of(2026, 12, 31),
-            new BigDecimal("80.00"), new BigDecimal("80.00"), 3, new BigDecimal("1000.00"), null, List.of());
+    private static final ContractFacts SMALL = contract("small", 3, new BigDecimal("1000.00"), null);
 
     @Test
     void shouldGiveTheDayTheCapWasReachedWhenItWas() {
@@ -30,8 +29,7 @@ class DetailCalculatorTest {
 
     @Test
     void shouldForecastTheCapAtTheAverageDailyRateSinceTheContractBegan() {
-        ContractFacts ten = new ContractFacts("ten", "GM0406", START, LocalDate.of(2026, 12, 31),
-                new BigDecimal("80.00"), new BigDecimal("80.00"), 10, null, LocalDate.of(2026, 2, 20), List.of());
+        ContractFacts ten = contract("ten", 10, null, LocalDate.of(2026, 2, 20));
         List<ReferralFacts> facts = List.of(reserved("a", "2026-03-02", "ten"), reserved("b", "2026-03-06", "ten"));
 
         // 2 slots in the 10 days 03-01..03-10: 0.2 a day, 8 more take 40 days
@@ -44,8 +42,7 @@ class DetailCalculatorTest {
     @Test
     void shouldCountARateFromTheDayAContractWasRegisteredWhenThatIsAfterItsStart() {
         // registered on 03-08 for a period that began on 03-01: nothing before 03-08 is known to the system
-        ContractFacts late = new ContractFacts("late", "GM0406", START, LocalDate.of(2026, 12, 31),
-                new BigDecimal("80.00"), new BigDecimal("80.00"), 10, null, LocalDate.of(2026, 3, 8), List.of());
+        ContractFacts late = contract("late", 10, null, LocalDate.of(2026, 3, 8));
         List<ReferralFacts> facts = List.of(reserved("a", "2026-03-08", "late"), reserved("b", "2026-03-09", "late"));
 
         // 2 slots in the 3 days 03-08..03-10, 8 more take exactly 8 * 3 / 2 = 12 days
@@ -56,6 +53,7 @@ class DetailCalculatorTest {
 
     @Test
     void shouldForecastWithTheExactRateNotARoundedOne() {
+        // runs into 2027, so the forecast date lies within it
         ContractFacts big = new ContractFacts("big", "GM0406", START, LocalDate.of(2027, 12, 31),
                 new BigDecimal("80.00"), new BigDecimal("80.00"), 125, null, null, List.of());
 
@@ -80,6 +78,12 @@ class DetailCalculatorTest {
         assertThat(d.buckets()).containsExactly(entry("<0", 1L), entry("0-1", 2L), entry("2-3", 1L), entry("4-7", 0L),
                 entry("8-11", 0L), entry("12+", 2L));
         assertThat(d.median()).isEqualByComparingTo("1.5");
+    }
+
+    /** A contract of 2026-03-01..2026-12-31 at EUR 80 a package. */
+    private static ContractFacts contract(String id, int cap, BigDecimal budget, LocalDate registeredOn) {
+        return new ContractFacts(id, "GM0406", START, LocalDate.of(2026, 12, 31), new BigDecimal("80.00"),
+                new BigDecimal("80.00"), cap, budget, registeredOn, List.of());
     }
 
     private static ReferralFacts reserved(String id, String on, String contractId) {
