@@ -1,5 +1,6 @@
 package nl.startpakket.billing;
 
+import static nl.startpakket.platform.testing.HttpFuzzer.SEED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -40,9 +41,8 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles({"test", "demo"})
 class BillingApiFuzzIT {
 
-    static final long SEED = Long.getLong("fuzz.seed", 20260302L);
     /** The demo accounts check cost-10 password hashes on every request: fewer inputs than elsewhere, same variety. */
-    static final int PER_ENDPOINT = Integer.getInteger("fuzz.inputs", 200) / 4;
+    static final int PER_ENDPOINT = HttpFuzzer.INPUTS_PER_ENDPOINT / 4;
     static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     @LocalServerPort

@@ -1,5 +1,6 @@
 package nl.startpakket.fulfilment;
 
+import static nl.startpakket.platform.testing.HttpFuzzer.SEED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -43,8 +44,7 @@ import org.springframework.http.MediaType;
 @ServiceIntegrationTest
 class FulfilmentApiFuzzIT {
 
-    static final long SEED = Long.getLong("fuzz.seed", 20260302L);
-    static final int PER_ENDPOINT = Integer.getInteger("fuzz.inputs", 200);
+    static final int PER_ENDPOINT = HttpFuzzer.INPUTS_PER_ENDPOINT;
     static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     @LocalServerPort

@@ -1,5 +1,6 @@
 package nl.startpakket.referral;
 
+import static nl.startpakket.platform.testing.HttpFuzzer.SEED;
 import static nl.startpakket.referral.ReferralServiceIT.babyReferral;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,8 +45,7 @@ import org.springframework.http.ResponseEntity;
 @ServiceIntegrationTest
 class ReferralApiFuzzIT {
 
-    static final long SEED = Long.getLong("fuzz.seed", 20260302L);
-    static final int PER_ENDPOINT = Integer.getInteger("fuzz.inputs", 200);
+    static final int PER_ENDPOINT = HttpFuzzer.INPUTS_PER_ENDPOINT;
 
     @LocalServerPort
     int port;

@@ -1,5 +1,6 @@
 package nl.startpakket.referral;
 
+import static nl.startpakket.platform.testing.HttpFuzzer.SEED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.CookieManager;
@@ -47,8 +48,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ServiceIntegrationTest
 class ReferralFormFuzzIT {
 
-    static final long SEED = Long.getLong("fuzz.seed", 20260302L);
-    static final int PER_ENDPOINT = Integer.getInteger("fuzz.inputs", 200);
+    static final int PER_ENDPOINT = HttpFuzzer.INPUTS_PER_ENDPOINT;
     static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"_csrf\"");
     static final Pattern CREATED = Pattern.compile("/referrals/(R-[0-9a-f-]{36})$");
 

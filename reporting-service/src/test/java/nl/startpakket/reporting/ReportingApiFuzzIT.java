@@ -1,5 +1,6 @@
 package nl.startpakket.reporting;
 
+import static nl.startpakket.platform.testing.HttpFuzzer.SEED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -31,8 +32,7 @@ import org.springframework.http.ResponseEntity;
 @ServiceIntegrationTest
 class ReportingApiFuzzIT {
 
-    static final long SEED = Long.getLong("fuzz.seed", 20260302L);
-    static final int PER_ENDPOINT = Integer.getInteger("fuzz.inputs", 200) / 2;
+    static final int PER_ENDPOINT = HttpFuzzer.INPUTS_PER_ENDPOINT / 2;
 
     @LocalServerPort
     int port;

@@ -34,6 +34,11 @@ import java.util.regex.Pattern;
  */
 public final class HttpFuzzer {
 
+    /** The seed of every fuzz test ({@code -Dfuzz.seed}): the same seed gives the same inputs. */
+    public static final long SEED = Long.getLong("fuzz.seed", 20260302L);
+    /** Inputs per endpoint ({@code -Dfuzz.inputs}); a test with a costly endpoint set may take a share of it. */
+    public static final int INPUTS_PER_ENDPOINT = Integer.getInteger("fuzz.inputs", 200);
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}]+)}");
