@@ -1,8 +1,6 @@
 package nl.startpakket.platform;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** Settings under {@code startpakket.*} that every service shares. */
@@ -14,9 +12,6 @@ public class PlatformProperties {
 
     private final EventStore eventStore = new EventStore();
 
-    /** Staff accounts of this service; passwords only as hashes ({@code {bcrypt}...}). */
-    private final List<StaffAccount> staff = new ArrayList<>();
-
     public String getEventSource() {
         return eventSource;
     }
@@ -27,10 +22,6 @@ public class PlatformProperties {
 
     public EventStore getEventStore() {
         return eventStore;
-    }
-
-    public List<StaffAccount> getStaff() {
-        return staff;
     }
 
     public static class EventStore {
@@ -48,56 +39,6 @@ public class PlatformProperties {
 
         public void setLookBack(Duration lookBack) {
             this.lookBack = lookBack;
-        }
-    }
-
-    /** A staff member: user name, password hash, roles, and for evaluators the municipality. */
-    public static class StaffAccount {
-        private String username;
-        private String passwordHash;
-        private List<String> roles = new ArrayList<>();
-        private String municipality;
-
-        public StaffAccount() {
-        }
-
-        public StaffAccount(String username, String passwordHash, List<String> roles, String municipality) {
-            this.username = username;
-            this.passwordHash = passwordHash;
-            this.roles = roles;
-            this.municipality = municipality;
-        }
-
-        public String getUsername() {
-            return username;
-        }
-
-        public void setUsername(String username) {
-            this.username = username;
-        }
-
-        public String getPasswordHash() {
-            return passwordHash;
-        }
-
-        public void setPasswordHash(String passwordHash) {
-            this.passwordHash = passwordHash;
-        }
-
-        public List<String> getRoles() {
-            return roles;
-        }
-
-        public void setRoles(List<String> roles) {
-            this.roles = roles;
-        }
-
-        public String getMunicipality() {
-            return municipality;
-        }
-
-        public void setMunicipality(String municipality) {
-            this.municipality = municipality;
         }
     }
 }

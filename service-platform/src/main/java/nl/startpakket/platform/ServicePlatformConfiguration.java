@@ -6,7 +6,7 @@ import nl.startpakket.platform.audit.AuditConfiguration;
 import nl.startpakket.platform.axon.AxonMongoConfiguration;
 import nl.startpakket.platform.deadletter.DeadLetterConfiguration;
 import nl.startpakket.platform.messaging.MessagingConfiguration;
-import nl.startpakket.platform.security.StaffSecurityConfiguration;
+import nl.startpakket.platform.security.ProblemSecurityHandlers;
 import nl.startpakket.platform.web.ApiProblemHandler;
 import nl.startpakket.platform.web.PageLanguageConfiguration;
 import nl.startpakket.platform.web.RequestBodyLimitFilter;
@@ -18,15 +18,19 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * What every Startpakket service stands on. A service imports this from its own {@code config}
- * package (not from its application class, so web slice tests stay light).
+ * package (not from its application class, so web slice tests stay light), with
+ * {@link nl.startpakket.platform.security.StaffSecurityConfiguration} where it takes the identity
+ * provider's staff tokens.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PlatformProperties.class)
 @Import({AuditConfiguration.class, AxonMongoConfiguration.class, DeadLetterConfiguration.class, MessagingConfiguration.class,
-        StaffSecurityConfiguration.class, ApiProblemHandler.class, PageLanguageConfiguration.class})
+        ApiProblemHandler.class, PageLanguageConfiguration.class})
 public class ServicePlatformConfiguration {
 
     /** Business dates are Dutch dates. */
@@ -40,6 +44,17 @@ public class ServicePlatformConfiguration {
                 new FilterRegistrationBean<>(new RequestBodyLimitFilter(maxBodyBytes));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
+    }
+
+    @Bean
+    public PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** 401 and 403 of every chain as problem+json. */
+    @Bean
+    public ProblemSecurityHandlers problemSecurityHandlers() {
+        return new ProblemSecurityHandlers();
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package nl.startpakket.billing.config;
 
 import nl.startpakket.platform.ServicePlatformConfiguration;
+import nl.startpakket.platform.security.StaffSecurityConfiguration;
 import nl.startpakket.platform.web.ProblemResponsesConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
@@ -9,7 +10,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Stands this service on the shared platform (Axon on MongoDB, Kafka in and out, security, errors). */
 @Configuration(proxyBeanMethods = false)
-@Import({ServicePlatformConfiguration.class, ProblemResponsesConfiguration.class})
+@Import({ServicePlatformConfiguration.class, StaffSecurityConfiguration.class, ProblemResponsesConfiguration.class})
 @EnableConfigurationProperties(BillingProperties.class)
 @EnableScheduling
 public class PlatformConfig {

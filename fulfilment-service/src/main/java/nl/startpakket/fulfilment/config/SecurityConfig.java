@@ -3,26 +3,27 @@ package nl.startpakket.fulfilment.config;
 import nl.startpakket.platform.security.PlatformHttpSecurity;
 import nl.startpakket.platform.security.ProblemSecurityHandlers;
 import nl.startpakket.platform.security.StaffRole;
+import nl.startpakket.platform.security.StaffSecurity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * The API for staff with HTTP Basic (volunteers and coordinators), problem+json for 401/403;
- * the pages with a login form and CSRF protection. Every chain has the platform's security
- * headers (CSP, no framing, no referrer) via {@link PlatformHttpSecurity}.
+ * The API for staff (volunteers and coordinators) with the identity provider's access tokens,
+ * problem+json for 401/403; the pages signed in at the provider, with CSRF protection. Every
+ * chain has the platform's security headers (CSP, no framing, no referrer) via
+ * {@link PlatformHttpSecurity}.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
 
     @Bean
     @Order(1)
-    public SecurityFilterChain apiSecurity(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
-        return PlatformHttpSecurity.apply(http, problems)
+    public SecurityFilterChain apiSecurity(HttpSecurity http, StaffSecurity staff, ProblemSecurityHandlers problems) throws Exception {
+        return staff.api(http, problems)
                 .securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/v1/jobs/**", "/api/v1/notices/**")
@@ -32,41 +33,34 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/v1/stock/*/receipts")
                         .hasAnyRole(StaffRole.VOLUNTEER.name(), StaffRole.COORDINATOR.name())
                         .anyRequest().hasRole(StaffRole.COORDINATOR.name()))
-                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
                 .build();
     }
 
     /**
-     * The pages: form login, session with CSRF protection; templates only for coordinators.
-     * Unauthenticated pages redirect to the login page and refusals show the error page; only an
-     * API path would answer problem+json.
+     * The pages: signed in at the identity provider, session with CSRF protection; templates only
+     * for coordinators. Unauthenticated pages go to the sign-in and refusals show the error page;
+     * only an API path would answer problem+json.
      */
     @Bean
     @Order(3)
-    public SecurityFilterChain pageSecurity(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
-        return PlatformHttpSecurity.pages(http, problems)
+    public SecurityFilterChain pageSecurity(HttpSecurity http, StaffSecurity staff, ProblemSecurityHandlers problems) throws Exception {
+        return staff.pages(http, problems, StaffSecurity.SIGN_IN, "/jobs")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/templates/**").hasRole(StaffRole.COORDINATOR.name())
                         .anyRequest().hasAnyRole(StaffRole.VOLUNTEER.name(), StaffRole.COORDINATOR.name()))
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/jobs", false).permitAll())
-                .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 .build();
     }
 
     @Bean
     @Order(2)
-    public SecurityFilterChain actuatorSecurity(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
-        return PlatformHttpSecurity.apply(http, problems)
+    public SecurityFilterChain actuatorSecurity(HttpSecurity http, StaffSecurity staff, ProblemSecurityHandlers problems) throws Exception {
+        return staff.api(http, problems)
                 .securityMatcher("/actuator/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus")
                         .permitAll()
                         .anyRequest().hasRole(StaffRole.COORDINATOR.name()))
-                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-                .csrf(csrf -> csrf.disable())
                 .build();
     }
 }

@@ -3,6 +3,7 @@ package nl.startpakket.referral.config;
 import nl.startpakket.platform.security.PlatformHttpSecurity;
 import nl.startpakket.platform.security.ProblemSecurityHandlers;
 import nl.startpakket.platform.security.StaffRole;
+import nl.startpakket.platform.security.StaffSecurity;
 import nl.startpakket.referral.partner.PartnerApiKeyFilter;
 import io.micrometer.core.instrument.MeterRegistry;
 import nl.startpakket.referral.partner.PartnerDirectory;
@@ -17,7 +18,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -26,9 +26,9 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may do what: partners with their API key (Bearer) on the referral API, staff with HTTP
- * Basic on the rest of the API (every 401/403 there is problem+json), partner users with a login
- * form on the web pages. Every chain has the platform's security headers (CSP, no framing, no
+ * Who may do what: partners with their API key (Bearer) on the referral API, staff with the
+ * identity provider's access tokens on the rest of the API (every 401/403 there is problem+json),
+ * partner users with a login form and staff signed in at the identity provider on the pages. Every chain has the platform's security headers (CSP, no framing, no
  * referrer) via {@link PlatformHttpSecurity}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -65,13 +65,9 @@ public class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain staffApi(HttpSecurity http, UserDetailsService staff, ProblemSecurityHandlers problems) throws Exception {
-        return PlatformHttpSecurity.apply(http, problems)
+    SecurityFilterChain staffApi(HttpSecurity http, StaffSecurity staff, ProblemSecurityHandlers problems) throws Exception {
+        return staff.api(http, problems)
                 .securityMatcher("/api/**")
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .userDetailsService(staff)
-                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/v1/partners/**").hasRole(StaffRole.COORDINATOR.name())
                         .requestMatchers(ERASURE).hasRole(StaffRole.COORDINATOR.name())
@@ -81,12 +77,9 @@ public class SecurityConfig {
 
     @Bean
     @Order(3)
-    SecurityFilterChain operations(HttpSecurity http, UserDetailsService staff, ProblemSecurityHandlers problems) throws Exception {
-        return PlatformHttpSecurity.apply(http, problems)
+    SecurityFilterChain operations(HttpSecurity http, StaffSecurity staff, ProblemSecurityHandlers problems) throws Exception {
+        return staff.api(http, problems)
                 .securityMatcher("/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
-                .csrf(csrf -> csrf.disable())
-                .userDetailsService(staff)
-                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/actuator/health/**", "/actuator/health", "/actuator/info",
                                 "/actuator/prometheus").permitAll()
@@ -96,23 +89,25 @@ public class SecurityConfig {
     }
 
     /**
-     * The web form for partner users: form login against the partner users in Mongo (not the
-     * staff accounts), sessions with CSRF protection, the platform's security headers. Everything
-     * not matched above is a page: unauthenticated it redirects to the login page, refused it is
-     * the error page; only an API path would answer problem+json.
+     * The pages, with two kinds of people on one login page: a partner's web-form users sign in
+     * with the form (their accounts belong to the partner, kept here with it), the foundation's
+     * staff at the identity provider (a coordinator onboarding partners). Sessions with CSRF
+     * protection, the platform's security headers. Everything not matched above is a page:
+     * unauthenticated it redirects to the login page, refused it is the error page; only an API
+     * path would answer problem+json.
      */
     @Bean
     @Order(10)
-    SecurityFilterChain partnerPages(HttpSecurity http, PartnerUsers partnerUsers, ProblemSecurityHandlers problems) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, PartnerUsers partnerUsers, StaffSecurity staff, ProblemSecurityHandlers problems)
+            throws Exception {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(partnerUsers::loadUserByUsername);
         provider.setPasswordEncoder(passwordEncoder);
-        return PlatformHttpSecurity.pages(http, problems)
+        return staff.pages(http, problems, "/login", "/partners")
                 .authenticationProvider(provider)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
                         .anyRequest().hasAuthority(PartnerApiKeyFilter.PARTNER_ROLE))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/referrals", true).permitAll())
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 .build();
     }
 }

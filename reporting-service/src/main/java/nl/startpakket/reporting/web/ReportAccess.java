@@ -2,7 +2,7 @@ package nl.startpakket.reporting.web;
 
 import java.util.regex.Pattern;
 import nl.startpakket.platform.security.StaffRole;
-import nl.startpakket.platform.security.StaffSecurityConfiguration;
+import nl.startpakket.platform.security.StaffClaims;
 import nl.startpakket.platform.web.ApiProblem;
 import nl.startpakket.reporting.config.ReportingProperties;
 import nl.startpakket.reporting.query.SmallNumbers;
@@ -37,7 +37,7 @@ public class ReportAccess {
             return new SmallNumbers(properties.getSuppressionThreshold(), false);
         }
         if (has(viewer, StaffRole.EVALUATOR.authority())
-                && has(viewer, StaffSecurityConfiguration.MUNICIPALITY_PREFIX + municipality)) {
+                && has(viewer, StaffClaims.MUNICIPALITY_PREFIX + municipality)) {
             return new SmallNumbers(properties.getSuppressionThreshold(), true);
         }
         throw new ApiProblem(HttpStatus.FORBIDDEN, "forbidden-municipality", "Forbidden",
@@ -51,8 +51,8 @@ public class ReportAccess {
     /** The municipality an evaluator belongs to, if any. */
     public String ownMunicipality(Authentication viewer) {
         return viewer.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(a -> a.startsWith(StaffSecurityConfiguration.MUNICIPALITY_PREFIX))
-                .map(a -> a.substring(StaffSecurityConfiguration.MUNICIPALITY_PREFIX.length()))
+                .filter(a -> a.startsWith(StaffClaims.MUNICIPALITY_PREFIX))
+                .map(a -> a.substring(StaffClaims.MUNICIPALITY_PREFIX.length()))
                 .findFirst().orElse(null);
     }
 

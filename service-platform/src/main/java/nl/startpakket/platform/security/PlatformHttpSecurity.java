@@ -32,12 +32,17 @@ public final class PlatformHttpSecurity {
      * every other path the redirect to the login page and the error page.
      */
     public static HttpSecurity pages(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
+        return pages(http, problems, "/login");
+    }
+
+    /** As {@link #pages(HttpSecurity, ProblemSecurityHandlers)}, signing in at {@code loginPage}. */
+    public static HttpSecurity pages(HttpSecurity http, ProblemSecurityHandlers problems, String loginPage) throws Exception {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         return apply(http, problems)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint(null)
                         .defaultAuthenticationEntryPointFor(problems, api)
-                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(loginPage), AnyRequestMatcher.INSTANCE)
                         .accessDeniedHandler(null)
                         .defaultAccessDeniedHandlerFor(problems, api)
                         .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE));

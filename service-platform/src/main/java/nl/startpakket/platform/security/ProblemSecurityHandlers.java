@@ -22,7 +22,8 @@ public class ProblemSecurityHandlers implements AuthenticationEntryPoint, Access
             response.setHeader("WWW-Authenticate", "Bearer, Basic realm=\"Startpakket\"");
         }
         write(response, HttpStatus.UNAUTHORIZED, "Authentication required",
-                "Send a partner API key as 'Authorization: Bearer <key>' or staff credentials (HTTP Basic).", request);
+                "Send a partner API key or a staff access token of the identity provider as 'Authorization: Bearer <token>'"
+                        + " (or, where the service allows it, staff credentials with HTTP Basic).", request);
     }
 
     @Override

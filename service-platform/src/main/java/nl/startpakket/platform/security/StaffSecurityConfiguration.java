@@ -1,79 +1,75 @@
 package nl.startpakket.platform.security;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import nl.startpakket.platform.PlatformProperties;
-import nl.startpakket.platform.PlatformProperties.StaffAccount;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
-import org.springframework.core.env.Profiles;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 
 /**
- * Staff accounts known to this service from its own configuration (never by asking another
- * service). Passwords are kept only as hashes. The {@code demo} profile of the local stack adds
- * the demo accounts of DESIGN.md, whose password is their user name.
+ * Staff identity of a service: the identity provider's tokens, validated here as an OAuth2
+ * resource server, and the pages' sign-in at the provider. No account, password or list of
+ * people is configured in any service; {@code startpakket.identity.*} only says which provider.
+ * The identity service itself, being that provider, does not import this.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IdentityProperties.class)
 public class StaffSecurityConfiguration {
 
-    /** Authority prefix for the municipality an evaluator may see, e.g. {@code MUNICIPALITY_GM0406}. */
-    public static final String MUNICIPALITY_PREFIX = "MUNICIPALITY_";
-
-    public static final List<StaffAccount> DEMO_ACCOUNTS = List.of(
-            demo("coordinator", null, StaffRole.COORDINATOR),
-            demo("volunteer", null, StaffRole.VOLUNTEER),
-            demo("volunteer2", null, StaffRole.VOLUNTEER),
-            demo("finance", null, StaffRole.FINANCE),
-            demo("evaluator-huizen", "GM0406", StaffRole.EVALUATOR),
-            demo("evaluator-heerlen", "GM0917", StaffRole.EVALUATOR));
-
     @Bean
-    public PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    public IdentityProvider identityProvider(IdentityProperties properties) {
+        return new IdentityProvider(properties, identityHttpClient());
     }
 
     @Bean
-    public UserDetailsService staffUserDetailsService(PlatformProperties properties, Environment environment,
-                                                      PasswordEncoder passwordEncoder) {
-        List<UserDetails> users = new ArrayList<>();
-        for (StaffAccount account : properties.getStaff()) {
-            users.add(toUser(account, account.getPasswordHash()));
-        }
-        if (environment.acceptsProfiles(Profiles.of("demo"))) {
-            for (StaffAccount account : DEMO_ACCOUNTS) {
-                users.add(toUser(account, passwordEncoder.encode(account.getUsername())));
-            }
-        }
-        // only the lookup: as a UserDetailsPasswordService Spring Security would re-hash a configured password
-        // of lower cost than its default on the first login, in memory, and make every later request pay that cost
-        InMemoryUserDetailsManager accounts = new InMemoryUserDetailsManager(users);
-        return accounts::loadUserByUsername;
+    public StaffTokens staffTokens(IdentityProvider provider, IdentityProperties properties) {
+        return new StaffTokens(provider, properties.getClientId());
     }
 
     @Bean
-    public ProblemSecurityHandlers problemSecurityHandlers() {
-        return new ProblemSecurityHandlers();
+    public ClientRegistrationRepository staffClientRegistrations(IdentityProvider provider, IdentityProperties properties) {
+        return new StaffClientRegistrations(provider, properties);
     }
 
-    private static UserDetails toUser(StaffAccount account, String passwordHash) {
-        List<SimpleGrantedAuthority> authorities = new ArrayList<>();
-        account.getRoles().forEach(role -> authorities.add(new SimpleGrantedAuthority(StaffRole.valueOf(role).authority())));
-        if (account.getMunicipality() != null) {
-            authorities.add(new SimpleGrantedAuthority(MUNICIPALITY_PREFIX + account.getMunicipality()));
-        }
-        return User.withUsername(account.getUsername()).password(passwordHash).authorities(authorities).build();
+    /** Signed-in page sessions keep their tokens in the session, so they end with it. */
+    @Bean
+    public OAuth2AuthorizedClientRepository staffAuthorizedClients() {
+        return new HttpSessionOAuth2AuthorizedClientRepository();
     }
 
-    private static StaffAccount demo(String username, String municipality, StaffRole... roles) {
-        return new StaffAccount(username, null, Arrays.stream(roles).map(Enum::name).toList(), municipality);
+    @Bean
+    public OAuth2AuthorizedClientManager staffAuthorizedClientManager(ClientRegistrationRepository registrations,
+                                                                      OAuth2AuthorizedClientRepository authorizedClients,
+                                                                      Clock clock) {
+        DefaultOAuth2AuthorizedClientManager manager = new DefaultOAuth2AuthorizedClientManager(registrations, authorizedClients);
+        manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
+                .authorizationCode()
+                // renewed when it runs out, not a minute early (Spring's default skew): tokens live under a minute
+                .refreshToken(refresh -> refresh.clockSkew(StaffTokens.CLOCK_SKEW).clock(clock))
+                .build());
+        return manager;
+    }
+
+    @Bean
+    public StaffSecurity staffSecurity(StaffTokens tokens, IdentityProvider provider, IdentityProperties properties,
+                                       ClientRegistrationRepository registrations,
+                                       OAuth2AuthorizedClientRepository authorizedClients,
+                                       OAuth2AuthorizedClientManager clientManager, ObjectProvider<Clock> clock) {
+        StaffPasswordExchange exchange = properties.isBasicCredentials()
+                ? new StaffPasswordExchange(provider, properties, tokens, identityHttpClient(), clock.getIfAvailable(Clock::systemUTC))
+                : null;
+        return new StaffSecurity(tokens, exchange, registrations, authorizedClients, clientManager);
+    }
+
+    private static HttpClient identityHttpClient() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 }
