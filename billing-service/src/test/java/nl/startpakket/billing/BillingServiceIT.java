@@ -22,6 +22,8 @@ import nl.startpakket.events.funding.v1.FundingReserved;
 import nl.startpakket.events.referral.v1.ReferralAccepted;
 import nl.startpakket.events.referral.v1.ReferralCancelled;
 import nl.startpakket.platform.testing.ServiceIntegrationTest;
+import nl.startpakket.platform.testing.StaffBrowser;
+import nl.startpakket.platform.testing.TestIdentityProvider;
 import nl.startpakket.platform.testing.TopicProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -305,44 +307,45 @@ class BillingServiceIT {
     }
 
     @Test
-    void shouldShowTheContractPagesAfterFormLoginInDutchAndInEnglish() throws Exception {
-        java.net.CookieManager cookies = new java.net.CookieManager();
-        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(cookies)
-                .followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build();
+    void shouldShowTheContractPagesAfterSigningInAtTheIdentityProviderInDutchAndInEnglish() throws Exception {
+        StaffBrowser browser = StaffBrowser.as("finance");
         String base = http.getRootUri();
 
-        java.net.http.HttpResponse<String> anonymous = browser.send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(base + "/contracts")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertThat(anonymous.uri().getPath()).isEqualTo("/login");
-        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
-                .matcher(anonymous.body());
-        assertThat(csrf.find()).isTrue();
+        java.net.http.HttpResponse<String> signedIn = browser.open(java.net.URI.create(base + "/contracts"));
+        assertThat(signedIn.statusCode()).isEqualTo(200);
+        assertThat(signedIn.uri().getPath()).isEqualTo("/contracts");
+        assertThat(signedIn.body()).contains("Contracten met gemeenten").contains(demoContract("GM0406")).contains("<svg class=\"bar\"");
 
-        java.net.http.HttpResponse<String> loggedIn = browser.send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                        "username=finance&password=finance&_csrf=" + csrf.group(1))).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertThat(loggedIn.statusCode()).isEqualTo(200);
-        assertThat(loggedIn.body()).contains("Contracten met gemeenten").contains(demoContract("GM0406")).contains("<svg class=\"bar\"");
-
-        java.net.http.HttpResponse<String> english = browser.send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(base + "/contracts?lang=en")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> english = browser.get(java.net.URI.create(base + "/contracts?lang=en"));
         assertThat(english.body()).contains("Municipal contracts").contains("Remaining");
 
-        java.net.http.HttpResponse<String> detail = browser.send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(base + "/contracts/" + demoContract("GM0406"))).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> detail = browser.get(java.net.URI.create(base + "/contracts/" + demoContract("GM0406")));
         assertThat(detail.statusCode()).isEqualTo(200);
         assertThat(detail.body()).contains("Referrals waiting for funding").contains("Issue invoice").contains("Reconciliation");
 
-        java.net.http.HttpResponse<String> held = browser.send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(base + "/held?lang=nl")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> held = browser.get(java.net.URI.create(base + "/held?lang=nl"));
         assertThat(held.body()).contains("Verwijzingen in de wachtrij");
-        java.net.http.HttpResponse<String> invoices = browser.send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(base + "/invoices")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> invoices = browser.get(java.net.URI.create(base + "/invoices"));
         assertThat(invoices.statusCode()).isEqualTo(200);
         assertThat(invoices.body()).contains("Facturen");
+    }
+
+    @Test
+    void shouldEndAPageSessionWhenTheIdentityProviderNoLongerRenewsIt() throws Exception {
+        // tokens of a second: each page request renews the session at the provider
+        TestIdentityProvider.get().register(new TestIdentityProvider.Account("finance-leaving", "finance-leaving",
+                java.util.List.of("FINANCE"), null), java.time.Duration.ofSeconds(1));
+        StaffBrowser browser = StaffBrowser.as("finance-leaving");
+        String base = http.getRootUri();
+        assertThat(browser.open(java.net.URI.create(base + "/contracts")).uri().getPath()).isEqualTo("/contracts");
+
+        assertThat(browser.get(java.net.URI.create(base + "/contracts")).uri().getPath()).as("renewed").isEqualTo("/contracts");
+
+        TestIdentityProvider.get().disable("finance-leaving");
+        java.net.http.HttpResponse<String> refused = browser.get(java.net.URI.create(base + "/contracts"));
+        assertThat(refused.uri().getPath()).as("renewal refused: the session ended, the page asks to sign in again")
+                .isEqualTo("/login");
+        assertThat(refused.body()).contains("href=\"/oauth2/authorization/startpakket\"");
     }
 
     // --- helpers

@@ -161,9 +161,8 @@ class FulfilmentServiceIT {
         var noRedirects = http.withRedirects(org.springframework.boot.http.client.ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW);
         ResponseEntity<String> page = noRedirects.getForEntity("/jobs", String.class);
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.FOUND);
-        assertThat(page.getHeaders().getLocation().getPath()).isEqualTo("/login");
-        ResponseEntity<String> noCsrf = noRedirects.postForEntity("/login", new HttpEntity<>("username=volunteer&password=volunteer",
-                formHeaders()), String.class);
+        assertThat(page.getHeaders().getLocation().getPath()).isEqualTo("/oauth2/authorization/startpakket");
+        ResponseEntity<String> noCsrf = noRedirects.postForEntity("/jobs/J-any/claim", new HttpEntity<>("", formHeaders()), String.class);
         assertThat(noCsrf.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(String.valueOf(noCsrf.getHeaders().getContentType())).doesNotContain("problem+json");
     }
