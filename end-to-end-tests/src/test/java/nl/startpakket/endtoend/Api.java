@@ -30,10 +30,27 @@ final class Api {
         return api;
     }
 
+    /** A demo staff account (password = user name), with HTTP Basic. */
     Api asStaff(String user) {
+        return asStaff(user, user);
+    }
+
+    Api asStaff(String user, String password) {
         Api api = new Api(baseUrl);
-        api.authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+        api.authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         return api;
+    }
+
+    /** With a bearer token (a staff access token of the identity provider). */
+    Api withToken(String accessToken) {
+        Api api = new Api(baseUrl);
+        api.authorization = "Bearer " + accessToken;
+        return api;
+    }
+
+    /** A form POST, e.g. to the identity provider's token endpoint. */
+    Response postForm(String path, String form) {
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
     Response get(String path) {

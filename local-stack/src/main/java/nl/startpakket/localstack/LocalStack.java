@@ -127,7 +127,7 @@ public final class LocalStack {
             stopped.countDown();
         }, "local-stack-stop"));
 
-        out.println("Starting Startpakket: Kafka (KRaft), MongoDB wire-protocol server, 4 services. Logs: "
+        out.println("Starting Startpakket: Kafka (KRaft), MongoDB wire-protocol server, 4 services and the identity provider. Logs: "
                 + data.resolve("logs") + "/");
         try {
             stack.start();
@@ -166,8 +166,9 @@ public final class LocalStack {
         out.println("  fulfilment  " + stack.service(Service.FULFILMENT).baseUrl());
         out.println("  billing     " + stack.service(Service.BILLING).baseUrl());
         out.println("  reporting   " + stack.service(Service.REPORTING).baseUrl());
-        out.println("  staff (HTTP Basic, password = user name): coordinator, volunteer, volunteer2, finance,");
-        out.println("        evaluator-huizen (GM0406), evaluator-heerlen (GM0917)");
+        out.println("  identity    " + stack.service(Service.IDENTITY).baseUrl() + "/accounts   (OpenID Connect provider, staff accounts)");
+        out.println("  staff (password = user name; pages sign in at identity, the API takes its tokens or HTTP Basic):");
+        out.println("        coordinator, volunteer, volunteer2, finance, evaluator-huizen (GM0406), evaluator-heerlen (GM0917)");
         out.println("  Kafka       " + stack.kafkaBootstrapServers() + "   MongoDB " + stack.mongoUri());
         out.println("  logs        " + data.resolve("logs") + "/<service>.log, " + data.resolve("logs") + "/local-stack.log");
         out.println("  data        " + data + "/ (kept across restarts; --reset wipes it)");

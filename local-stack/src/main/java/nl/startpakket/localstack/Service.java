@@ -9,12 +9,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** The four Startpakket services: Maven module, port in the local stack, executable jar. */
+/**
+ * The Startpakket services: Maven module, port in the local stack, executable jar. The four of
+ * the chain and the identity provider their staff sign in at.
+ */
 public enum Service {
     REFERRAL("referral-service", 8081),
     FULFILMENT("fulfilment-service", 8082),
     BILLING("billing-service", 8083),
-    REPORTING("reporting-service", 8084);
+    REPORTING("reporting-service", 8084),
+    IDENTITY("identity-service", 8085);
 
     private final String module;
     private final int defaultPort;
@@ -29,7 +33,7 @@ public enum Service {
         return module;
     }
 
-    /** The port in the local stack (DESIGN.md): 8081 referral, 8082 fulfilment, 8083 billing, 8084 reporting. */
+    /** The port in the local stack (DESIGN.md): 8081 referral, 8082 fulfilment, 8083 billing, 8084 reporting, 8085 identity. */
     public int defaultPort() {
         return defaultPort;
     }

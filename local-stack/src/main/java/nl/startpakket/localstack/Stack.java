@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 
 /**
  * The whole system on one machine: a Kafka broker and a MongoDB wire-protocol server in this JVM
- * (or external ones), and the four services as their own JVMs, all under one data directory:
+ * (or external ones), and the services as their own JVMs, all under one data directory:
  * {@code kafka/}, {@code mongo/startpakket.mv}, {@code logs/<service>.log}.
  *
  * <pre>{@code
@@ -35,7 +35,9 @@ import java.util.stream.Stream;
  *
  * Every service gets {@code SERVER_PORT}, {@code SERVER_ADDRESS=127.0.0.1}, {@code KAFKA_BOOTSTRAP_SERVERS},
  * {@code MONGODB_URI} (each service picks its own database) and {@code SPRING_PROFILES_ACTIVE}
- * (default {@code demo}), plus whatever {@link Builder#environment(String, String)} adds.
+ * (default {@code demo}), the identity provider's address and this stack's client of it (the
+ * demo secret; HTTP Basic for staff allowed, for curl), plus whatever
+ * {@link Builder#environment(String, String)} adds.
  */
 public final class Stack implements AutoCloseable {
 
@@ -43,6 +45,8 @@ public final class Stack implements AutoCloseable {
     public static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     /** How long a service may take to shut down gracefully before it is killed (Spring allows 20 s per phase). */
     public static final Duration STOP_GRACE = Duration.ofSeconds(40);
+    /** The local stack's client secret at its identity provider: a demo value, as the demo passwords are. */
+    public static final String DEMO_CLIENT_SECRET = "local-stack-demo-secret";
 
     private final Builder settings;
     /** Waits on processes in parallel (the common pool has one thread on two cores). */
@@ -70,7 +74,7 @@ public final class Stack implements AutoCloseable {
     }
 
     /**
-     * Starts the broker and Mongo (unless external ones are set), then the four services at once,
+     * Starts the broker and Mongo (unless external ones are set), then the services at once,
      * and waits until all are ready. On failure, or when {@link #stop()} is called meanwhile (a
      * Ctrl+C during start), everything started is stopped again.
      */
@@ -127,6 +131,7 @@ public final class Stack implements AutoCloseable {
                 env.put("SPRING_PROFILES_ACTIVE", settings.profiles);
                 // only this machine can reach the services (demo credentials)
                 env.put("SERVER_ADDRESS", settings.host);
+                env.putAll(identityEnvironment());
                 env.putAll(settings.environment);
                 ClassDataSharing.Launch launch = launches.get(service).join();
                 List<String> jvmOptions = new ArrayList<>(settings.jvmOptions);
@@ -161,6 +166,39 @@ public final class Stack implements AutoCloseable {
             stop();
             throw e;
         }
+    }
+
+    /**
+     * Where every service finds the identity provider, and what the provider knows of them: the
+     * issuer, the shared client with the demo secret, the services' sign-in return addresses on
+     * this stack's ports (as {@code localhost} and {@code 127.0.0.1}), and links to their pages.
+     */
+    private Map<String, String> identityEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("STARTPAKKET_IDENTITY_ISSUER", "http://localhost:" + settings.ports.get(Service.IDENTITY));
+        env.put("STARTPAKKET_IDENTITY_CLIENT_SECRET", DEMO_CLIENT_SECRET);
+        env.put("STARTPAKKET_IDENTITY_BASIC_CREDENTIALS", "true");
+        env.put("STARTPAKKET_IDENTITY_CLIENT_SECRET_HASH", "{noop}" + DEMO_CLIENT_SECRET);
+        env.put("STARTPAKKET_IDENTITY_PASSWORD_GRANT", "true");
+        List<String> redirects = new ArrayList<>();
+        List<String> afterLogout = new ArrayList<>();
+        for (Service service : Service.values()) {
+            if (service == Service.IDENTITY) {
+                continue;
+            }
+            for (String host : List.of("localhost", "127.0.0.1")) {
+                String base = "http://" + host + ":" + settings.ports.get(service);
+                redirects.add(base + "/login/oauth2/code/startpakket");
+                afterLogout.add(base + "/login?logout");
+            }
+        }
+        env.put("STARTPAKKET_IDENTITY_REDIRECT_URIS", String.join(",", redirects));
+        env.put("STARTPAKKET_IDENTITY_POST_LOGOUT_REDIRECT_URIS", String.join(",", afterLogout));
+        env.put("STARTPAKKET_LINK_REFERRAL", "http://localhost:" + settings.ports.get(Service.REFERRAL) + "/partners");
+        env.put("STARTPAKKET_LINK_FULFILMENT", "http://localhost:" + settings.ports.get(Service.FULFILMENT) + "/jobs");
+        env.put("STARTPAKKET_LINK_BILLING", "http://localhost:" + settings.ports.get(Service.BILLING) + "/contracts");
+        env.put("STARTPAKKET_LINK_REPORTING", "http://localhost:" + settings.ports.get(Service.REPORTING) + "/dashboard");
+        return env;
     }
 
     private static IllegalStateException aborted() {
@@ -237,7 +275,7 @@ public final class Stack implements AutoCloseable {
         return process;
     }
 
-    /** The four service processes, in {@link Service} order. */
+    /** The service processes, in {@link Service} order. */
     public List<ServiceProcess> services() {
         synchronized (lock) {
             return List.copyOf(services.values());

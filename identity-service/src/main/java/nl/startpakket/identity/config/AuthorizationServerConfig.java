@@ -83,17 +83,20 @@ public class AuthorizationServerConfig {
         return http.build();
     }
 
-    /** Accounts' user name and password, checked against the account store (a disabled account is refused). */
-    @Bean
-    public DaoAuthenticationProvider accountPasswords(StaffAccounts accounts, PasswordEncoder passwordEncoder) {
+    /**
+     * Accounts' user name and password, checked against the account store (a disabled account is
+     * refused): for the sign-in page, the password grant and the API's HTTP Basic. Not a bean of
+     * its own, so Spring Security's global authentication stays as configured here.
+     */
+    public static DaoAuthenticationProvider accountPasswords(StaffAccounts accounts, PasswordEncoder passwordEncoder) {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts);
         provider.setPasswordEncoder(passwordEncoder);
         return provider;
     }
 
     @Bean
-    public AuthenticationManager accountLogin(DaoAuthenticationProvider accountPasswords) {
-        return new ProviderManager(accountPasswords);
+    public AuthenticationManager accountLogin(StaffAccounts accounts, PasswordEncoder passwordEncoder) {
+        return new ProviderManager(accountPasswords(accounts, passwordEncoder));
     }
 
     @Bean

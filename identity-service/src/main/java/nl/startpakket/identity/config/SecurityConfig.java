@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import nl.startpakket.identity.query.StaffAccounts;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -26,7 +27,7 @@ public class SecurityConfig {
 
     @Bean
     @Order(2)
-    public SecurityFilterChain api(HttpSecurity http, JwtDecoder ownTokens, DaoAuthenticationProvider accountPasswords,
+    public SecurityFilterChain api(HttpSecurity http, JwtDecoder ownTokens, StaffAccounts accounts, PasswordEncoder passwordEncoder,
                                    ProblemSecurityHandlers problems) throws Exception {
         return PlatformHttpSecurity.apply(http, problems)
                 .securityMatcher("/api/**", "/actuator/**")
@@ -38,7 +39,7 @@ public class SecurityConfig {
                         .jwt(jwt -> jwt.decoder(ownTokens)
                                 .jwtAuthenticationConverter(token -> new JwtAuthenticationToken(token, StaffTokens.authorities(token),
                                         StaffTokens.username(token)))))
-                .authenticationProvider(accountPasswords)
+                .authenticationProvider(AuthorizationServerConfig.accountPasswords(accounts, passwordEncoder))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info",

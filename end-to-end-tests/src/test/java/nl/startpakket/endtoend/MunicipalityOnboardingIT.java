@@ -1,0 +1,186 @@
+package nl.startpakket.endtoend;
+
+import static nl.startpakket.endtoend.ChainEndToEndIT.CHAIN;
+import static nl.startpakket.endtoend.ChainEndToEndIT.awaitStatus;
+import static nl.startpakket.endtoend.ChainEndToEndIT.handOver;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.startpakket.localstack.Service;
+import nl.startpakket.localstack.Stack;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A municipality without any demo data (GM0344 Utrecht) onboarded entirely through the public
+ * API of the running services, as a coordinator would: a contract, a partner with an API key and
+ * a web-form user, an evaluator and a volunteer account at the identity provider. Then a referral
+ * goes the whole way to DELIVERED, an invoice and the evaluator's report, while the evaluator of
+ * another municipality sees nothing of it; a disabled account is refused within a minute.
+ */
+class MunicipalityOnboardingIT {
+
+    static final String UTRECHT = "GM0344";
+
+    static Api identity;
+    static Api referral;
+    static Api fulfilment;
+    static Api billing;
+    static Api reporting;
+
+    @BeforeAll
+    static void stack() {
+        RunningStack.get();
+        identity = RunningStack.api(Service.IDENTITY);
+        referral = RunningStack.api(Service.REFERRAL);
+        fulfilment = RunningStack.api(Service.FULFILMENT);
+        billing = RunningStack.api(Service.BILLING);
+        reporting = RunningStack.api(Service.REPORTING);
+    }
+
+    @Test
+    void aMunicipalityWithoutDemoDataIsOnboardedThroughTheApiAndItsFirstReferralIsDeliveredInvoicedAndReported() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        Api coordinatorAtIdentity = identity.asStaff("coordinator");
+
+        // staff accounts, made at run time: an evaluator of Utrecht and a volunteer
+        String evaluator = "evaluator-utrecht-" + suffix;
+        String evaluatorPassword = newAccount(coordinatorAtIdentity, evaluator, "EVALUATOR", UTRECHT);
+        String volunteer = "volunteer-utrecht-" + suffix;
+        String volunteerPassword = newAccount(coordinatorAtIdentity, volunteer, "VOLUNTEER", null);
+
+        // the contract: a municipality is served because it has one
+        String contractId = "utrecht-" + suffix;
+        Api.Response contract = billing.asStaff("coordinator").put("/api/v1/contracts/" + contractId, Map.of(
+                "municipality", UTRECHT,
+                "validFrom", LocalDate.now().minusDays(30).toString(),
+                "validTo", LocalDate.now().plusYears(1).toString(),
+                "pricePerPackage", Map.of("BABY", "65.00", "TODDLER", "65.00"),
+                "maxPackages", 40,
+                "budget", "2600.00",
+                "invoicePeriod", "MONTHLY"));
+        assertThat(contract.status()).as(contract.toString()).isEqualTo(201);
+
+        // the partner, its key (shown once) and a web-form user
+        String partnerId = "wijkteam-utrecht-" + suffix;
+        Api coordinatorAtReferral = referral.asStaff("coordinator");
+        Api.Response partner = coordinatorAtReferral.put("/api/v1/partners/" + partnerId, Map.of(
+                "name", "Buurtteam Utrecht " + suffix, "intermediaryType", "SOCIAL_CARE",
+                "municipalities", List.of(UTRECHT), "active", true));
+        assertThat(partner.status()).as(partner.toString()).isEqualTo(201);
+        Api.Response key = coordinatorAtReferral.post("/api/v1/partners/" + partnerId + "/keys", Map.of());
+        assertThat(key.status()).as(key.toString()).isEqualTo(201);
+        String apiKey = key.json().get("apiKey").asText();
+        String webUser = "buurtteam-" + suffix;
+        Api.Response user = coordinatorAtReferral.put("/api/v1/partners/" + partnerId + "/users/" + webUser,
+                Map.of("password", "web-form-password-" + suffix));
+        assertThat(user.status()).as(user.toString()).isEqualTo(200);
+
+        // a referral from the new partner goes the whole way
+        Api buurtteam = referral.asPartner(apiKey);
+        Api.Response created = buurtteam.post("/api/v1/referrals", Referrals.baby(UTRECHT, "Utrecht"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String referralId = created.json().get("referralId").asText();
+        awaitStatus(buurtteam, referralId, "FUNDED");
+
+        Api volunteerApi = fulfilment.asStaff(volunteer, volunteerPassword);
+        String jobId = await().atMost(CHAIN).pollInterval(Duration.ofMillis(300)).until(() -> {
+            for (JsonNode job : volunteerApi.get("/api/v1/jobs?status=QUEUED").json()) {
+                if (referralId.equals(job.get("referralId").asText())) {
+                    return job.get("jobId").asText();
+                }
+            }
+            return null;
+        }, id -> id != null);
+        for (String step : List.of("claim", "packed", "handed-over")) {
+            Api.Response response = volunteerApi.post("/api/v1/jobs/" + jobId + "/" + step, step.equals("handed-over") ? handOver() : Map.of());
+            assertThat(response.status()).as(step + ": " + response).isEqualTo(200);
+        }
+        // handed over yesterday evening, confirmed this morning: yesterday's delivery can be invoiced today
+        LocalDate deliveredOn = LocalDate.now().minusDays(1);
+        Api.Response delivered = volunteerApi.post("/api/v1/jobs/" + jobId + "/delivered", Map.of("deliveredOn", deliveredOn.toString()));
+        assertThat(delivered.status()).as(delivered.toString()).isEqualTo(200);
+        awaitStatus(buurtteam, referralId, "DELIVERED");
+
+        // the web-form user of the partner signs in and sees the partner's referral
+        assertThat(WebForm.signIn(RunningStack.service(Service.REFERRAL).baseUrl(), webUser, "web-form-password-" + suffix)
+                .referralsPage()).contains(referralId);
+
+        // billing: one line at the contract's price, and the invoice for the period up to yesterday
+        Api finance = billing.asStaff("finance");
+        await().atMost(CHAIN).untilAsserted(() ->
+                assertThat(finance.get("/api/v1/contracts/" + contractId).json().at("/usage/delivered").asInt()).isEqualTo(1));
+        Api.Response invoice = finance.post("/api/v1/contracts/" + contractId + "/invoices", Map.of("periodEnd", deliveredOn.toString()));
+        assertThat(invoice.status()).as(invoice.toString()).isBetween(200, 201);
+        assertThat(invoice.json().get("total").asText()).isEqualTo("65.00");
+        assertThat(invoice.json().get("lines")).hasSize(1);
+
+        // the evaluator of Utrecht sees Utrecht's figures (small counts hidden), and nothing else
+        Api utrechtEvaluator = reporting.asStaff(evaluator, evaluatorPassword);
+        await().atMost(CHAIN).untilAsserted(() -> assertThat(reporting.asStaff("coordinator")
+                .get("/api/v1/reports/municipalities/" + UTRECHT).json().at("/deliveries/total").asInt()).isEqualTo(1));
+        Api.Response report = utrechtEvaluator.get("/api/v1/reports/municipalities/" + UTRECHT);
+        assertThat(report.status()).as(report.toString()).isEqualTo(200);
+        assertThat(report.json().get("municipality").asText()).isEqualTo(UTRECHT);
+        assertThat(report.json().at("/deliveries/total").asText()).isEqualTo("<5");
+        assertThat(utrechtEvaluator.get("/api/v1/reports/municipalities/GM0406").status()).isEqualTo(403);
+        Api.Response otherEvaluator = reporting.asStaff("evaluator-huizen").get("/api/v1/reports/municipalities/" + UTRECHT);
+        assertThat(otherEvaluator.status()).isEqualTo(403);
+        assertThat(otherEvaluator.body()).doesNotContain(referralId).doesNotContain("deliveries");
+    }
+
+    @Test
+    void aDisabledStaffAccountIsRefusedEverywhereWithinAMinute() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        Api coordinatorAtIdentity = identity.asStaff("coordinator");
+        String leaving = "volunteer-leaving-" + suffix;
+        String password = newAccount(coordinatorAtIdentity, leaving, "VOLUNTEER", null);
+        Api basic = fulfilment.asStaff(leaving, password);
+        String token = identity.asStaff(leaving, password).get("/api/v1/me").status() == 200 ? accessToken(leaving, password) : null;
+        assertThat(token).isNotNull();
+        Api bearer = fulfilment.withToken(token);
+        assertThat(basic.get("/api/v1/jobs").status()).isEqualTo(200);
+        assertThat(bearer.get("/api/v1/jobs").status()).isEqualTo(200);
+
+        Api.Response disabled = coordinatorAtIdentity.post("/api/v1/staff-accounts/" + leaving + "/disable", Map.of());
+        assertThat(disabled.status()).as(disabled.toString()).isEqualTo(200);
+        long start = System.nanoTime();
+        assertThat(identity.asStaff(leaving, password).get("/api/v1/me").status()).as("at the provider: at once").isEqualTo(401);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            assertThat(basic.get("/api/v1/jobs").status()).isEqualTo(401);
+            assertThat(bearer.get("/api/v1/jobs").status()).isEqualTo(401);
+        });
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(60));
+    }
+
+    /** A new account at the identity provider; its one-time password. */
+    static String newAccount(Api coordinator, String username, String role, String municipality) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("displayName", "Test " + username);
+        body.put("roles", List.of(role));
+        if (municipality != null) {
+            body.put("municipality", municipality);
+        }
+        Api.Response created = coordinator.put("/api/v1/staff-accounts/" + username, body);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json().get("initialPassword").asText();
+    }
+
+    /** An access token of the account, as a staff member's program gets one (the local stack's client). */
+    static String accessToken(String username, String password) {
+        Api client = RunningStack.api(Service.IDENTITY).asStaff("startpakket", Stack.DEMO_CLIENT_SECRET);
+        Api.Response token = client.postForm("/oauth2/token", "grant_type=password&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8));
+        assertThat(token.status()).as(token.toString()).isEqualTo(200);
+        return token.json().get("access_token").asText();
+    }
+}
