@@ -294,6 +294,11 @@ public final class MunicipalityRegister {
         return nameOf(code).orElse(code);
     }
 
+    /** For pages and documents: the name with the code, {@code Huizen (GM0406)}; an unknown code alone. */
+    public String nameWithCode(String code) {
+        return nameOf(code).map(name -> name + " (" + code + ")").orElse(code);
+    }
+
     /**
      * Why a code is not a current municipality, in English, or empty when it is one; e.g.
      * "GM0398 Heerhugowaard became part of GM1980 Dijk en Waard on 2022-01-01."

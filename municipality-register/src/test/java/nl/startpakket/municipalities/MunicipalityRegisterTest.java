@@ -40,6 +40,7 @@ class MunicipalityRegisterTest {
         assertThat(register.isCurrent(code)).isTrue();
         assertThat(register.find(code)).hasValueSatisfying(m -> assertThat(m.name()).isEqualTo(name));
         assertThat(register.nameOf(code)).hasValue(name);
+        assertThat(register.nameWithCode(code)).isEqualTo(name + " (" + code + ")");
         assertThat(register.currentCodeFor(code)).isEqualTo(code);
         assertThat(register.successorOf(code)).isEmpty();
     }
@@ -62,6 +63,7 @@ class MunicipalityRegisterTest {
         assertThat(register.isCurrent(oldCode)).isFalse();
         assertThat(register.find(oldCode)).isEmpty();
         assertThat(register.nameOf(oldCode)).hasValue(oldName);
+        assertThat(register.nameWithCode(oldCode)).isEqualTo(oldName + " (" + oldCode + ")");
         assertThat(register.successorOf(oldCode)).hasValue(register.find(successor).orElseThrow());
         assertThat(register.currentCodeFor(oldCode)).isEqualTo(successor);
         assertThat(register.predecessorsOf(successor)).contains(oldCode);
@@ -96,6 +98,7 @@ class MunicipalityRegisterTest {
         assertThat(register.isCurrent(null)).isFalse();
         assertThat(register.nameOf("GM9999")).isEmpty();
         assertThat(register.nameOrCode("GM9999")).isEqualTo("GM9999");
+        assertThat(register.nameWithCode("GM9999")).isEqualTo("GM9999");
         assertThat(register.successorOf("GM9999")).isEmpty();
         assertThat(register.currentCodeFor("GM9999")).isEqualTo("GM9999");
         assertThat(register.whyNotCurrent("GM9999")).hasValue("GM9999 is not a municipality in the CBS list of 2023-01-01.");
