@@ -54,8 +54,8 @@ class BillingApiFuzzIT {
     @Test
     void everyEndpointAnswersOnly2xxOr4xxProblemsAndTheContractStillReconciles() throws Exception {
         Random values = new Random(SEED);
-        // a code range of its own (BillingServiceIT draws from GM5000 up): no other test's contract can take its referrals
-        String municipality = "GM" + (1000 + new Random().nextInt(3000));
+        // a municipality of its own: no other test's contract can take its referrals
+        String municipality = BillingServiceIT.newMunicipality();
         String contractId = "c-fuzz-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> terms = BillingServiceIT.contractBody(municipality, 4, "1000.00");
         assertThat(coordinator().exchange("/api/v1/contracts/" + contractId, HttpMethod.PUT, BillingServiceIT.json(terms),

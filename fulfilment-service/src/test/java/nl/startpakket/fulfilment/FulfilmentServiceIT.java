@@ -20,6 +20,7 @@ import nl.startpakket.events.fulfilment.v1.PackingJobQueued;
 import nl.startpakket.events.funding.v1.FundingReserved;
 import nl.startpakket.events.referral.v1.ReferralCancelled;
 import nl.startpakket.fulfilment.process.StaleClaimReleaser;
+import nl.startpakket.platform.testing.FormSession;
 import nl.startpakket.platform.testing.ServiceIntegrationTest;
 import nl.startpakket.platform.testing.TopicProbe;
 import org.junit.jupiter.api.Test;
@@ -186,6 +187,15 @@ class FulfilmentServiceIT {
         JsonNode trail = http.withBasicAuth("coordinator", "coordinator").getForObject("/api/v1/audit?subject=" + jobId, JsonNode.class);
         assertThat(trail.findValuesAsText("action")).contains("claim-job");
         assertThat(trail.findValuesAsText("actor")).contains("volunteer2");
+    }
+
+    @Test
+    void shouldShowTheMunicipalitysNameBesideItsCodeOnTheQueueAndJobPages() throws Exception {
+        String jobId = queueJob("GM0917", Phase.TODDLER, DeliveryMethod.PICKUP_BY_INTERMEDIARY, LocalDate.now(), null);
+        FormSession volunteer = FormSession.signIn(http.getRootUri(), "volunteer", "volunteer");
+
+        assertThat(volunteer.get("/jobs?municipality=GM0917").body()).contains("Heerlen (GM0917)");
+        assertThat(volunteer.get("/jobs/" + jobId).body()).contains("Heerlen (GM0917)");
     }
 
     @Test

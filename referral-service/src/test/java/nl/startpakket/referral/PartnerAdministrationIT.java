@@ -83,6 +83,19 @@ class PartnerAdministrationIT {
     }
 
     @Test
+    void shouldRegisterAPartnerForAnyMunicipalityOfTheCbsListAndRefuseAMergedOne() throws Exception {
+        String partnerId = "it-admin-" + UUID.randomUUID().toString().substring(0, 8);
+        ResponseEntity<String> utrecht = coordinator(HttpMethod.PUT, "/api/v1/partners/" + partnerId, Map.of("name", "Buurtteam Utrecht",
+                "intermediaryType", "SOCIAL_CARE", "municipalities", List.of("GM0344"), "active", true));
+        assertThat(utrecht.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+        ResponseEntity<String> merged = coordinator(HttpMethod.PUT, "/api/v1/partners/" + partnerId, Map.of("name", "Buurtteam",
+                "intermediaryType", "SOCIAL_CARE", "municipalities", List.of("GM0344", "GM0398"), "active", true));
+        assertThat(merged.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(JSON.readTree(merged.getBody()).get("errors").findValuesAsText("field")).containsExactly("municipalities[1]");
+    }
+
+    @Test
     void onlyACoordinatorManagesPartners() {
         HttpHeaders volunteer = new HttpHeaders();
         volunteer.setBasicAuth("it-volunteer", "it-volunteer-password");

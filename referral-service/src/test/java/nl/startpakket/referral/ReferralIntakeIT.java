@@ -169,6 +169,7 @@ class ReferralIntakeIT {
         });
         cases.put("municipality", b -> b.put("municipality", "GM9999"));
         cases.put("municipality|format", b -> b.put("municipality", "Huizen"));
+        cases.put("municipality|merged", b -> b.put("municipality", "GM0398"));
         cases.put("phase", b -> b.remove("phase"));
         cases.put("deliveryMethod", b -> b.remove("deliveryMethod"));
         cases.put("consentFollowUp", b -> b.remove("consentFollowUp"));
@@ -195,6 +196,17 @@ class ReferralIntakeIT {
         ResponseEntity<String> response = http.exchange("/api/v1/referrals", HttpMethod.POST, new HttpEntity<>(body, headers),
                 String.class);
         assertThat(JSON.readTree(response.getBody()).get("errors").get(0).get("message").asText()).contains("uitgerekende datum");
+    }
+
+    @Test
+    void shouldRefuseMergedMunicipalityNamingItsSuccessor() throws Exception {
+        Map<String, Object> body = babyReferral(Household.random());
+        body.put("municipality", "GM0398");
+        ResponseEntity<String> response = post(body, null);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        JsonNode error = JSON.readTree(response.getBody()).get("errors").get(0);
+        assertThat(error.get("field").asText()).isEqualTo("municipality");
+        assertThat(error.get("message").asText()).contains("GM0398 Heerhugowaard became part of GM1980 Dijk en Waard on 2022-01-01");
     }
 
     @Test

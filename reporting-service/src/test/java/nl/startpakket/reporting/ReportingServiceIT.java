@@ -283,6 +283,24 @@ class ReportingServiceIT {
     }
 
     @Test
+    void shouldReportAMergedMunicipalitysHistoryUnderItsSuccessorAndPointItsOldCodeThere() {
+        TopicProbe.publish(new ContractRegistered(UUID.randomUUID(), Instant.parse("2020-12-01T09:00:00Z"), "it-beemster-2021", "GM0370",
+                LocalDate.of(2021, 1, 1), LocalDate.of(2021, 12, 31), new BigDecimal("50.00"), new BigDecimal("50.00"), 7, null));
+        String purmerend2021 = "/api/v1/reports/municipalities/GM0439?from=2021-01-01&to=2021-12-31";
+
+        await().atMost(60, SECONDS).until(() -> get("coordinator", purmerend2021).path("money").path("cap").asInt() == 7);
+        assertThat(get("coordinator", "/api/v1/reports/municipalities?from=2021-01-01&to=2021-12-31").findValuesAsText("municipality"))
+                .contains("GM0439").doesNotContain("GM0370");
+
+        ResponseEntity<String> beemster = http.withBasicAuth("coordinator", "coordinator")
+                .getForEntity("/api/v1/reports/municipalities/GM0370", String.class);
+        assertThat(beemster.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(read(beemster.getBody()).path("successor").asText()).isEqualTo("GM0439");
+        assertThat(read(beemster.getBody()).path("detail").asText())
+                .isEqualTo("GM0370 Beemster became part of GM0439 Purmerend on 2022-01-01. Its figures are reported under GM0439.");
+    }
+
+    @Test
     void countsProjectedEventsPerTypeAndMeasuresTheLagPerTopic() {
         // (Spring Boot switches the Prometheus endpoint off in tests; the registry behind it is checked)
         await().atMost(60, SECONDS).until(() -> meterRegistry.find("startpakket.reporting.events.projected")

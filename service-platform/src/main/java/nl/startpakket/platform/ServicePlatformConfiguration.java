@@ -6,6 +6,7 @@ import nl.startpakket.platform.audit.AuditConfiguration;
 import nl.startpakket.platform.axon.AxonMongoConfiguration;
 import nl.startpakket.platform.deadletter.DeadLetterConfiguration;
 import nl.startpakket.platform.messaging.MessagingConfiguration;
+import nl.startpakket.platform.municipalities.MunicipalityRegisterConfiguration;
 import nl.startpakket.platform.security.ProblemSecurityHandlers;
 import nl.startpakket.platform.web.ApiProblemHandler;
 import nl.startpakket.platform.web.PageLanguageConfiguration;
@@ -30,7 +31,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PlatformProperties.class)
 @Import({AuditConfiguration.class, AxonMongoConfiguration.class, DeadLetterConfiguration.class, MessagingConfiguration.class,
-        ApiProblemHandler.class, PageLanguageConfiguration.class})
+        MunicipalityRegisterConfiguration.class, ApiProblemHandler.class, PageLanguageConfiguration.class})
 public class ServicePlatformConfiguration {
 
     /** Business dates are Dutch dates. */

@@ -17,7 +17,8 @@ public record InvoiceRecipient(
         String endpointScheme,
         String endpointId) {
 
-    public static InvoiceRecipient defaultFor(String municipality, String contractId) {
-        return new InvoiceRecipient("Gemeente " + municipality, null, null, null, "NL", contractId, null, null, null);
+    /** "Gemeente &lt;official name&gt;", the contract id as buyer reference, no address. */
+    public static InvoiceRecipient defaultFor(String municipalityName, String contractId) {
+        return new InvoiceRecipient("Gemeente " + municipalityName, null, null, null, "NL", contractId, null, null, null);
     }
 }

@@ -22,6 +22,7 @@ import nl.startpakket.billing.query.ContractUsage;
 import nl.startpakket.billing.query.InvoiceQueries;
 import nl.startpakket.billing.query.InvoicedAmounts;
 import nl.startpakket.billing.query.Reconciliation;
+import nl.startpakket.municipalities.MunicipalityRegister;
 import nl.startpakket.platform.web.ApiProblem;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -46,14 +47,16 @@ public class ContractController {
     private final InvoicedAmounts invoiced;
     private final BillingProperties properties;
     private final InvoiceQueries invoices;
+    private final MunicipalityRegister municipalities;
 
     public ContractController(CommandGateway commands, ContractQueries queries, InvoicedAmounts invoiced,
-                              BillingProperties properties, InvoiceQueries invoices) {
+                              BillingProperties properties, InvoiceQueries invoices, MunicipalityRegister municipalities) {
         this.commands = commands;
         this.queries = queries;
         this.invoiced = invoiced;
         this.properties = properties;
         this.invoices = invoices;
+        this.municipalities = municipalities;
     }
 
     @PutMapping("/{contractId}")
@@ -64,7 +67,8 @@ public class ContractController {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-period", "Invalid period", "validTo lies before validFrom.");
         }
         ContractTerms terms = request.toTerms();
-        InvoicingDetails invoicing = request.toInvoicing(contractId, properties.getDefaultVat());
+        InvoicingDetails invoicing = request.toInvoicing(contractId, municipalities.nameOrCode(request.municipality()),
+                properties.getDefaultVat());
         String vatProblem = invoicing.vat().problem();
         if (vatProblem != null) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-vat", "Invalid VAT treatment", vatProblem + ".");

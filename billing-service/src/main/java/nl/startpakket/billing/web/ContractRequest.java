@@ -19,14 +19,18 @@ import nl.startpakket.billing.api.InvoicingDetails;
 import nl.startpakket.billing.api.Money;
 import nl.startpakket.billing.api.VatTreatment;
 import nl.startpakket.billing.config.BillingProperties;
+import nl.startpakket.platform.municipalities.CurrentMunicipality;
 
 /**
  * Body of {@code PUT /api/v1/contracts/{contractId}}. Amounts in EUR as decimal strings.
- * {@code invoiceRecipient} and {@code vat} are optional: without them the recipient is
- * "Gemeente &lt;code&gt;" with the contract id as buyer reference, and VAT is the configured default.
+ * {@code municipality} is a current municipality of the CBS register (a code that ceased is
+ * refused naming its successor). {@code invoiceRecipient} and {@code vat} are optional: without
+ * them the recipient is "Gemeente &lt;official name&gt;" with the contract id as buyer reference,
+ * and VAT is the configured default.
  */
 public record ContractRequest(
-        @NotNull @Pattern(regexp = "GM\\d{4}", message = "must be a CBS municipality code such as GM0406") String municipality,
+        @NotNull @Pattern(regexp = "GM\\d{4}", message = "must be a CBS municipality code such as GM0406") @CurrentMunicipality
+        String municipality,
         @NotNull LocalDate validFrom,
         @NotNull LocalDate validTo,
         @NotNull @Valid PricePerPackage pricePerPackage,
@@ -67,9 +71,9 @@ public record ContractRequest(
                 Money.eur(pricePerPackage.toddler()), maxPackages, Money.eur(budget), invoicePeriod);
     }
 
-    InvoicingDetails toInvoicing(String contractId, BillingProperties.DefaultVat defaultVat) {
+    InvoicingDetails toInvoicing(String contractId, String municipalityName, BillingProperties.DefaultVat defaultVat) {
         InvoiceRecipient recipient = invoiceRecipient == null
-                ? InvoiceRecipient.defaultFor(municipality, contractId)
+                ? InvoiceRecipient.defaultFor(municipalityName, contractId)
                 : new InvoiceRecipient(invoiceRecipient.name(), invoiceRecipient.street(), invoiceRecipient.postalCode(),
                 invoiceRecipient.city(), invoiceRecipient.countryCode() == null ? "NL" : invoiceRecipient.countryCode(),
                 invoiceRecipient.buyerReference(), invoiceRecipient.purchaseOrder(), invoiceRecipient.endpointScheme(),

@@ -22,11 +22,13 @@ import java.util.Locale;
 import nl.startpakket.billing.api.InvoiceRecipient;
 import nl.startpakket.billing.api.SellerParty;
 import nl.startpakket.billing.query.InvoiceDocument;
+import nl.startpakket.municipalities.MunicipalityRegister;
 
 /**
  * A printable invoice or credit note (A4, Dutch with English labels): seller and recipient,
- * number, dates, period, buyer reference, one line per delivered package with its pseudonymous
- * reference, totals, the VAT or the exemption text, and how to pay.
+ * number, dates, period, buyer reference, the municipality by its official name, one line per
+ * delivered package with its pseudonymous reference, totals, the VAT or the exemption text, and
+ * how to pay.
  */
 public class PdfInvoiceWriter {
 
@@ -35,6 +37,12 @@ public class PdfInvoiceWriter {
     private static final Font BOLD = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 9);
     private static final Font NORMAL = FontFactory.getFont(FontFactory.HELVETICA, 9);
     private static final Font SMALL = FontFactory.getFont(FontFactory.HELVETICA, 7, Color.DARK_GRAY);
+
+    private final MunicipalityRegister municipalities;
+
+    public PdfInvoiceWriter(MunicipalityRegister municipalities) {
+        this.municipalities = municipalities;
+    }
 
     public byte[] write(InvoiceDocument invoice) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -69,6 +77,7 @@ public class PdfInvoiceWriter {
                     label("Periode / Period", DATE.format(invoice.periodStart()) + " t/m " + DATE.format(invoice.periodEnd())),
                     label("Uw referentie / Buyer reference", buyer.buyerReference()),
                     buyer.purchaseOrder() == null ? null : label("Inkoopordernummer / PO", buyer.purchaseOrder()),
+                    label("Gemeente / Municipality", municipalities.nameWithCode(invoice.municipality())),
                     label("Contract", invoice.contractId()),
                     invoice.precedingInvoiceNumber() == null ? null
                             : label("Crediteert factuur / Credits invoice", invoice.precedingInvoiceNumber()))));

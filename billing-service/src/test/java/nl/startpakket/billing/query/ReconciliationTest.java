@@ -15,7 +15,7 @@ class ReconciliationTest {
 
     static final ContractDocument CONTRACT = new ContractDocument("c-1", "GM0406", LocalDate.of(2026, 2, 1),
             LocalDate.of(2027, 1, 31), new BigDecimal("80.00"), new BigDecimal("50.00"), 125, null, "MONTHLY",
-            InvoiceRecipient.defaultFor("GM0406", "c-1"), new VatTreatment("E", BigDecimal.ZERO, "Vrijgesteld"), "t",
+            InvoiceRecipient.defaultFor("Huizen", "c-1"), new VatTreatment("E", BigDecimal.ZERO, "Vrijgesteld"), "t",
             Instant.now());
 
     static FundingStatusDocument delivered(String referralId, String phase) {

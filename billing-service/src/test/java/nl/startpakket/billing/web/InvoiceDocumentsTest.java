@@ -15,6 +15,7 @@ import nl.startpakket.billing.api.InvoiceRecipient;
 import nl.startpakket.billing.api.SellerParty;
 import nl.startpakket.billing.api.VatTreatment;
 import nl.startpakket.billing.query.InvoiceDocument;
+import nl.startpakket.municipalities.MunicipalityRegister;
 import oasis.names.specification.ubl.schema.xsd.creditnote_21.CreditNoteType;
 import oasis.names.specification.ubl.schema.xsd.invoice_21.InvoiceType;
 import com.helger.ubl21.UBL21Marshaller;
@@ -99,12 +100,13 @@ class InvoiceDocumentsTest {
 
     @Test
     void shouldWriteAPdfAPersonCanReadWithNumberTotalsAndExemptionText() throws Exception {
-        byte[] pdf = new PdfInvoiceWriter().write(invoice("INVOICE", EXEMPT, "0.00", "160.00"));
+        byte[] pdf = new PdfInvoiceWriter(MunicipalityRegister.shipped()).write(invoice("INVOICE", EXEMPT, "0.00", "160.00"));
 
         assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         PdfReader reader = new PdfReader(pdf);
         String text = new PdfTextExtractor(reader).getTextFromPage(1);
         assertThat(text).contains("2026-00004").contains("Gemeente Huizen").contains("R-7f3c")
-                .contains("€ 160,00").contains("Vrijgesteld van btw").contains("huizen-2026");
+                .contains("€ 160,00").contains("Vrijgesteld van btw").contains("huizen-2026")
+                .contains("Gemeente / Municipality: Huizen (GM0406)");
     }
 }

@@ -1,8 +1,6 @@
 package nl.startpakket.referral.config;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** Settings under {@code startpakket.referral.*}. */
@@ -11,9 +9,6 @@ public class ReferralProperties {
 
     /** Secret of the household key (HMAC-SHA256); set {@code STARTPAKKET_REFERRAL_HOUSEHOLD_SECRET} in production. */
     private String householdSecret;
-
-    /** Municipalities (CBS code to name) that referrals may be made for. */
-    private Map<String, String> municipalities = new LinkedHashMap<>();
 
     /** How many weeks a BABY referral's due date may lie in the past. */
     private int dueDateMaxWeeksPast = 4;
@@ -36,14 +31,6 @@ public class ReferralProperties {
 
     public void setHouseholdSecret(String householdSecret) {
         this.householdSecret = householdSecret;
-    }
-
-    public Map<String, String> getMunicipalities() {
-        return municipalities;
-    }
-
-    public void setMunicipalities(Map<String, String> municipalities) {
-        this.municipalities = municipalities;
     }
 
     public int getDueDateMaxWeeksPast() {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import nl.startpakket.events.DeliveryMethod;
+import nl.startpakket.municipalities.MunicipalityRegister;
 import nl.startpakket.platform.web.ApiProblem;
 import nl.startpakket.referral.api.CancellationReason;
 import nl.startpakket.referral.api.ReferralStatus;
@@ -15,6 +16,7 @@ import nl.startpakket.referral.config.ReferralProperties;
 import nl.startpakket.referral.partner.PartnerPrincipal;
 import nl.startpakket.referral.partner.PartnerUserDetails;
 import nl.startpakket.referral.partner.PartnerUsers;
+import nl.startpakket.referral.query.ReferralView;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -39,14 +41,16 @@ public class ReferralPageController {
     private final PartnerUsers users;
     private final ReferralProperties properties;
     private final ReferralRules rules;
+    private final MunicipalityRegister municipalities;
     private final Clock clock;
 
     public ReferralPageController(ReferralIntake intake, PartnerUsers users, ReferralProperties properties, ReferralRules rules,
-                                  Clock clock) {
+                                  MunicipalityRegister municipalities, Clock clock) {
         this.intake = intake;
         this.users = users;
         this.properties = properties;
         this.rules = rules;
+        this.municipalities = municipalities;
         this.clock = clock;
     }
 
@@ -126,8 +130,10 @@ public class ReferralPageController {
     public String detail(@AuthenticationPrincipal PartnerUserDetails user, @PathVariable String referralId, Model model) {
         PartnerPrincipal partner = partner(user);
         model.addAttribute("partner", partner);
-        model.addAttribute("referral", intake.find(partner, referralId)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        ReferralView referral = intake.find(partner, referralId)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("referral", referral);
+        model.addAttribute("municipality", municipalities.nameWithCode(referral.getMunicipality()));
         model.addAttribute("reasons", CancellationReason.values());
         return "referral";
     }
@@ -156,7 +162,7 @@ public class ReferralPageController {
         model.addAttribute("partner", partner);
         model.addAttribute("form", form);
         model.addAttribute("municipalities", partner.municipalities().stream()
-                .map(code -> Map.entry(code, properties.getMunicipalities().getOrDefault(code, code))).toList());
+                .map(code -> Map.entry(code, municipalities.nameWithCode(code))).toList());
         model.addAttribute("deliveryMethods", DeliveryMethod.values());
         LocalDate today = LocalDate.now(clock);
         model.addAttribute("dueDateMin", today.minusWeeks(properties.getDueDateMaxWeeksPast()));

@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import nl.startpakket.events.Phase;
+import nl.startpakket.municipalities.MunicipalityRegister;
+import nl.startpakket.municipalities.Reorganisation;
 import nl.startpakket.referral.config.ReferralProperties;
 import org.springframework.stereotype.Component;
 
@@ -28,10 +31,12 @@ public class ReferralRules {
     static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private final ReferralProperties properties;
+    private final MunicipalityRegister municipalities;
     private final Clock clock;
 
-    public ReferralRules(ReferralProperties properties, Clock clock) {
+    public ReferralRules(ReferralProperties properties, MunicipalityRegister municipalities, Clock clock) {
         this.properties = properties;
+        this.municipalities = municipalities;
         this.clock = clock;
     }
 
@@ -62,8 +67,9 @@ public class ReferralRules {
         return errors;
     }
 
+    /** Whether the code is a current municipality in the CBS register (not one that ceased). */
     public boolean isKnownMunicipality(String code) {
-        return code != null && properties.getMunicipalities().containsKey(code);
+        return municipalities.isCurrent(code);
     }
 
     void checkMunicipality(String municipality, List<FieldError> errors) {
@@ -72,8 +78,26 @@ public class ReferralRules {
         } else if (!MUNICIPALITY.matcher(municipality).matches()) {
             errors.add(new FieldError("municipality", "referral.municipality.format"));
         } else if (!isKnownMunicipality(municipality)) {
-            errors.add(new FieldError("municipality", "referral.municipality.unknown", municipality));
+            errors.add(notCurrent("municipality", municipality));
         }
+    }
+
+    /**
+     * Why a code is no municipality to refer for, as a message: a code that ceased names its
+     * successor (or, when it was split, the municipalities that received a part), any other the
+     * register's edition.
+     */
+    public FieldError notCurrent(String field, String code) {
+        Reorganisation ceased = municipalities.reorganisationOf(code).orElse(null);
+        if (ceased == null) {
+            return new FieldError(field, "referral.municipality.unknown", code, municipalities.year());
+        }
+        return municipalities.successorOf(code)
+                .map(successor -> new FieldError(field, "referral.municipality.merged", code, ceased.oldName(),
+                        successor.code(), successor.name(), ceased.effective().toString()))
+                .orElseGet(() -> new FieldError(field, "referral.municipality.split", code, ceased.oldName(),
+                        ceased.effective().toString(), ceased.splitInto().stream()
+                        .map(part -> part + " " + municipalities.nameOrCode(part)).collect(Collectors.joining(", "))));
     }
 
     public void checkDueDate(LocalDate dueDate, String field, List<FieldError> errors) {

@@ -7,13 +7,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import nl.startpakket.events.DeliveryMethod;
 import nl.startpakket.events.Phase;
+import nl.startpakket.municipalities.MunicipalityRegister;
 import nl.startpakket.referral.config.ReferralProperties;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 class ReferralRulesTest {
 
@@ -21,9 +23,8 @@ class ReferralRulesTest {
     final ReferralRules rules;
 
     ReferralRulesTest() {
-        ReferralProperties properties = new ReferralProperties();
-        properties.setMunicipalities(Map.of("GM0406", "Huizen", "GM0917", "Heerlen"));
-        rules = new ReferralRules(properties, Clock.fixed(Instant.parse("2026-03-02T10:00:00Z"), ZoneId.of("Europe/Amsterdam")));
+        rules = new ReferralRules(new ReferralProperties(), MunicipalityRegister.shipped(),
+                Clock.fixed(Instant.parse("2026-03-02T10:00:00Z"), ZoneId.of("Europe/Amsterdam")));
     }
 
     static ReferralRequest.ParentRequest parent(String houseNumber, String postalCode) {
@@ -32,6 +33,11 @@ class ReferralRulesTest {
 
     static ReferralRequest baby(LocalDate due, ReferralRequest.ParentRequest parent) {
         return new ReferralRequest("GM0406", Phase.BABY, due, null, parent, DeliveryMethod.HOME_DELIVERY, true, null);
+    }
+
+    static ReferralRequest babyIn(String municipality) {
+        return new ReferralRequest(municipality, Phase.BABY, TODAY.plusWeeks(10), null, parent("12", "1271 AB"),
+                DeliveryMethod.HOME_DELIVERY, true, null);
     }
 
     static ReferralRequest toddler(LocalDate birth) {
@@ -99,12 +105,52 @@ class ReferralRulesTest {
 
     @Test
     void shouldRefuseUnknownOrMalformedMunicipalities() {
-        ReferralRequest unknown = new ReferralRequest("GM0001", Phase.BABY, TODAY.plusWeeks(10), null, parent("12", "1271 AB"),
-                DeliveryMethod.HOME_DELIVERY, true, null);
-        assertThat(rules.check(unknown)).singleElement().satisfies(e -> assertThat(e.code()).isEqualTo("referral.municipality.unknown"));
-        ReferralRequest malformed = new ReferralRequest("0406", Phase.BABY, TODAY.plusWeeks(10), null, parent("12", "1271 AB"),
-                DeliveryMethod.HOME_DELIVERY, true, null);
-        assertThat(rules.check(malformed)).singleElement().satisfies(e -> assertThat(e.code()).isEqualTo("referral.municipality.format"));
+        assertThat(rules.check(babyIn("GM0001"))).singleElement()
+                .satisfies(e -> assertThat(e.code()).isEqualTo("referral.municipality.unknown"));
+        assertThat(rules.check(babyIn("0406"))).singleElement()
+                .satisfies(e -> assertThat(e.code()).isEqualTo("referral.municipality.format"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"GM0406", "GM0917", "GM0344", "GM0518", "GM1992", "GM1980"})
+    void shouldAcceptEveryCurrentMunicipalityOfTheCbsList(String code) {
+        assertThat(rules.check(babyIn(code))).isEmpty();
+        assertThat(rules.isKnownMunicipality(code)).isTrue();
+    }
+
+    @Test
+    void shouldRefuseMergedMunicipalityNamingItsSuccessor() {
+        assertThat(rules.isKnownMunicipality("GM0398")).isFalse();
+        assertThat(rules.check(babyIn("GM0398"))).singleElement().satisfies(e -> {
+            assertThat(e.field()).isEqualTo("municipality");
+            assertThat(message(e, Locale.ENGLISH))
+                    .isEqualTo("GM0398 Heerhugowaard became part of GM1980 Dijk en Waard on 2022-01-01: refer for GM1980.");
+            assertThat(message(e, Locale.forLanguageTag("nl")))
+                    .isEqualTo("GM0398 Heerhugowaard is op 2022-01-01 opgegaan in GM1980 Dijk en Waard: verwijs voor GM1980.");
+        });
+    }
+
+    @Test
+    void shouldRefuseSplitMunicipalityNamingWhereItsPartsWent() {
+        assertThat(rules.check(babyIn("GM0788"))).singleElement().satisfies(e -> assertThat(message(e, Locale.ENGLISH))
+                .isEqualTo("GM0788 Haaren was split on 2021-01-01 between GM0757 Boxtel, GM0824 Oisterwijk, GM0855 Tilburg, "
+                        + "GM0865 Vught: refer for the municipality the parent lives in now."));
+    }
+
+    @Test
+    void shouldNameTheEditionWhenTheCodeIsNoMunicipality() {
+        assertThat(rules.check(babyIn("GM9999"))).singleElement().satisfies(e -> {
+            assertThat(message(e, Locale.ENGLISH)).isEqualTo("GM9999 is not a municipality in the CBS list of 2023.");
+            assertThat(message(e, Locale.forLanguageTag("nl"))).isEqualTo("GM9999 is geen gemeente in de CBS-lijst van 2023.");
+        });
+    }
+
+    static String message(FieldError error, Locale locale) {
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasename("messages");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        return messages.getMessage(error.code(), error.args(), locale);
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import nl.startpakket.municipalities.MunicipalityRegister;
 import nl.startpakket.platform.messaging.IntegrationEventCodec;
 import nl.startpakket.reporting.integration.in.ProjectionRebuilder;
 import nl.startpakket.reporting.query.EvaluationProjection;
@@ -27,8 +28,8 @@ import org.springframework.context.annotation.Configuration;
 public class ProjectionConfig {
 
     @Bean
-    public EvaluationStore evaluationStore(MongoClient client, MongoProperties mongo) {
-        return new EvaluationStore(database(client, mongo));
+    public EvaluationStore evaluationStore(MongoClient client, MongoProperties mongo, MunicipalityRegister municipalities) {
+        return new EvaluationStore(database(client, mongo), municipalities);
     }
 
     @Bean

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import nl.startpakket.events.IntermediaryType;
 import nl.startpakket.events.Phase;
+import nl.startpakket.municipalities.MunicipalityRegister;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -30,6 +31,11 @@ import org.bson.conversions.Bson;
  * document per contract id). Writes are field-level upserts ({@code $set}) of what one event
  * says, so applying an event twice, or events of different topics in any order, gives the same
  * document. Dates are ISO strings, amounts decimal strings, decision times BSON dates.
+ * <p>
+ * A fact keeps the municipality code it was recorded under. Reading answers it under the
+ * municipality that code counts as today ({@link MunicipalityRegister#currentCodeFor}): the facts
+ * of Weesp (GM0457) are Amsterdam's (GM0363) since it became part of Amsterdam, in every period,
+ * so history keeps its meaning, and a newer register regroups it without a rebuild.
  */
 public class EvaluationStore {
 
@@ -41,11 +47,13 @@ public class EvaluationStore {
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
     private final MongoDatabase database;
+    private final MunicipalityRegister municipalities;
     /** Writes collected on this thread while a batch is open (the rebuild), by collection name. */
     private final ThreadLocal<Map<String, Map<String, Map<String, Object>>>> batch = new ThreadLocal<>();
 
-    public EvaluationStore(MongoDatabase database) {
+    public EvaluationStore(MongoDatabase database, MunicipalityRegister municipalities) {
         this.database = database;
+        this.municipalities = municipalities;
     }
 
     public void prepare(int version) {
@@ -112,30 +120,43 @@ public class EvaluationStore {
         batch.remove();
     }
 
+    /** The referrals that count as the municipality's: recorded under its code or a code that became part of it. */
     public List<ReferralFacts> referralsOf(int version, String municipality) {
         List<ReferralFacts> result = new ArrayList<>();
-        referrals(version).find(Filters.eq("municipality", municipality)).forEach(d -> result.add(toReferral(d)));
+        referrals(version).find(countedAs(municipality)).forEach(d -> result.add(toReferral(d)));
         return result;
     }
 
+    /** The contracts that count as the municipality's, oldest first. */
     public List<ContractFacts> contractsOf(int version, String municipality) {
         List<ContractFacts> result = new ArrayList<>();
-        contracts(version).find(Filters.eq("municipality", municipality)).forEach(d -> result.add(toContract(d)));
+        contracts(version).find(countedAs(municipality)).forEach(d -> result.add(toContract(d)));
         result.sort(Comparator.comparing(ContractFacts::validFrom, Comparator.nullsLast(Comparator.naturalOrder())));
         return result;
     }
 
-    /** Every municipality any event of this version mentioned, sorted. */
+    /** Every municipality any event of this version counts for (a code that ceased as its successor), sorted. */
     public List<String> municipalities(int version) {
         TreeSet<String> codes = new TreeSet<>();
-        referrals(version).distinct("municipality", String.class).forEach(c -> { if (c != null) codes.add(c); });
-        contracts(version).distinct("municipality", String.class).forEach(c -> { if (c != null) codes.add(c); });
+        referrals(version).distinct("municipality", String.class).forEach(c -> { if (c != null) codes.add(countsAs(c)); });
+        contracts(version).distinct("municipality", String.class).forEach(c -> { if (c != null) codes.add(countsAs(c)); });
         return List.copyOf(codes);
+    }
+
+    /** Facts recorded under the municipality's code or under any code that became part of it. */
+    private Bson countedAs(String municipality) {
+        List<String> codes = new ArrayList<>(municipalities.predecessorsOf(municipality));
+        codes.add(municipality);
+        return Filters.in("municipality", codes);
+    }
+
+    private String countsAs(String recorded) {
+        return recorded == null ? null : municipalities.currentCodeFor(recorded);
     }
 
     /** Whether a fact of the municipality within the period comes from the simulated demo history. */
     public boolean hasSimulated(int version, String municipality, LocalDate from, LocalDate to) {
-        Bson simulated = Filters.and(Filters.eq("municipality", municipality), Filters.eq("simulated", true));
+        Bson simulated = Filters.and(countedAs(municipality), Filters.eq("simulated", true));
         Bson referralInPeriod = Filters.or(
                 Filters.and(Filters.gte("referralDate", date(from)), Filters.lte("referralDate", date(to))),
                 Filters.and(Filters.gte("deliveredOn", date(from)), Filters.lte("deliveredOn", date(to))));
@@ -147,7 +168,7 @@ public class EvaluationStore {
     /** The contracts of the simulated demo history of a municipality. */
     public List<ContractFacts> simulatedContractsOf(int version, String municipality) {
         List<ContractFacts> result = new ArrayList<>();
-        contracts(version).find(Filters.and(Filters.eq("municipality", municipality), Filters.eq("simulated", true)))
+        contracts(version).find(Filters.and(countedAs(municipality), Filters.eq("simulated", true)))
                 .forEach(d -> result.add(toContract(d)));
         return result;
     }
@@ -235,10 +256,10 @@ public class EvaluationStore {
 
     // ---- reading ---------------------------------------------------------------------------
 
-    static ReferralFacts toReferral(Document d) {
+    private ReferralFacts toReferral(Document d) {
         return new ReferralFacts(
                 d.getString("_id"),
-                d.getString("municipality"),
+                countsAs(d.getString("municipality")),
                 enumOf(Phase.class, d.getString("phase")),
                 enumOf(IntermediaryType.class, d.getString("intermediaryType")),
                 localDate(d.getString("referralDate")),
@@ -260,7 +281,7 @@ public class EvaluationStore {
                 decimal(d.getString("billedAmount")));
     }
 
-    static ContractFacts toContract(Document d) {
+    private ContractFacts toContract(Document d) {
         LocalDate validTo = localDate(d.getString("validTo"));
         Integer maxPackages = d.getInteger("maxPackages");
         BigDecimal budget = decimal(d.getString("budget"));
@@ -291,7 +312,7 @@ public class EvaluationStore {
             invoices.sort(Comparator.comparing(ContractFacts.Invoice::issueDate, Comparator.nullsLast(Comparator.naturalOrder()))
                     .thenComparing(ContractFacts.Invoice::invoiceId));
         }
-        return new ContractFacts(d.getString("_id"), d.getString("municipality"), localDate(d.getString("validFrom")),
+        return new ContractFacts(d.getString("_id"), countsAs(d.getString("municipality")), localDate(d.getString("validFrom")),
                 validTo, decimal(d.getString("babyPrice")), decimal(d.getString("toddlerPrice")), maxPackages, budget,
                 localDate(d.getString("registeredOn")), invoices);
     }

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import nl.startpakket.municipalities.MunicipalityRegister;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.Authentication;
@@ -29,12 +31,15 @@ public class DashboardController {
     private final ReportAccess access;
     private final MessageSource messages;
     private final ObjectMapper json;
+    private final MunicipalityRegister municipalities;
 
-    public DashboardController(Evaluations evaluations, ReportAccess access, MessageSource messages, ObjectMapper json) {
+    public DashboardController(Evaluations evaluations, ReportAccess access, MessageSource messages, ObjectMapper json,
+                               MunicipalityRegister municipalities) {
         this.evaluations = evaluations;
         this.access = access;
         this.messages = messages;
         this.json = json;
+        this.municipalities = municipalities;
     }
 
     @GetMapping("/login")
@@ -57,6 +62,11 @@ public class DashboardController {
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                Authentication viewer, Locale locale, Model model) throws JsonProcessingException {
+        Optional<String> successor = evaluations.mergedInto(code);
+        if (successor.isPresent()) {
+            // its figures count as the successor's: show them there, over the same period
+            return pick(successor.get(), from, to);
+        }
         EvaluationView view = evaluations.view(viewer, code, from, to);
         Labels labels = new Labels(messages, locale);
         model.addAttribute("view", view);
@@ -83,7 +93,7 @@ public class DashboardController {
         List<Object> referrals = new ArrayList<>();
         List<Object> deliveries = new ArrayList<>();
         reports.forEach(r -> {
-            names.add(MunicipalityNames.of(r.municipality()));
+            names.add(municipalities.nameOrCode(r.municipality()));
             referrals.add(r.referrals().total());
             deliveries.add(r.deliveries().total());
         });

@@ -57,11 +57,12 @@ public record EvaluationView(
     public record FigureRow(String section, String figure, String breakdown, Object value) {
     }
 
-    public static EvaluationView of(Evaluation evaluation, SmallNumbers numbers) {
+    /** The view of an evaluation; {@code municipalityName} is the official name of its municipality. */
+    public static EvaluationView of(Evaluation evaluation, String municipalityName, SmallNumbers numbers) {
         var f = evaluation.figures();
         var d = evaluation.details();
         return new EvaluationView(
-                f.municipality(), MunicipalityNames.of(f.municipality()), f.from(), f.to(), d.simulated(),
+                f.municipality(), municipalityName, f.from(), f.to(), d.simulated(),
                 numbers.suppress(), numbers.threshold(),
                 MunicipalityReport.of(f, numbers),
                 d.months().stream().map(m -> new MonthView(m.month().toString(), numbers.count(m.referrals()),

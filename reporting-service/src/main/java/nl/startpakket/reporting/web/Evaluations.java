@@ -2,6 +2,10 @@ package nl.startpakket.reporting.web;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.startpakket.municipalities.Municipality;
+import nl.startpakket.municipalities.MunicipalityRegister;
 import nl.startpakket.platform.web.ApiProblem;
 import nl.startpakket.reporting.query.ReportPeriod;
 import nl.startpakket.reporting.query.ReportQueries;
@@ -19,20 +23,38 @@ public class Evaluations {
 
     private final ReportQueries queries;
     private final ReportAccess access;
+    private final MunicipalityRegister municipalities;
 
-    public Evaluations(ReportQueries queries, ReportAccess access) {
+    public Evaluations(ReportQueries queries, ReportAccess access, MunicipalityRegister municipalities) {
         this.queries = queries;
         this.access = access;
+        this.municipalities = municipalities;
     }
 
     public MunicipalityReport report(Authentication viewer, String code, LocalDate from, LocalDate to) {
         SmallNumbers numbers = access.numbersFor(viewer, code);
+        requireNotMerged(code);
         return MunicipalityReport.of(queries.figures(code, period(code, from, to)), numbers);
     }
 
     public EvaluationView view(Authentication viewer, String code, LocalDate from, LocalDate to) {
         SmallNumbers numbers = access.numbersFor(viewer, code);
-        return EvaluationView.of(queries.evaluation(code, period(code, from, to)), numbers);
+        requireNotMerged(code);
+        return EvaluationView.of(queries.evaluation(code, period(code, from, to)), municipalities.nameOrCode(code), numbers);
+    }
+
+    /** The municipality a code that ceased became part of: its figures are reported there. */
+    public Optional<String> mergedInto(String code) {
+        return municipalities.successorOf(code).map(Municipality::code);
+    }
+
+    /** A code that became part of another has no report of its own (it would be empty): say where its figures are. */
+    private void requireNotMerged(String code) {
+        mergedInto(code).ifPresent(successor -> {
+            throw new ApiProblem(HttpStatus.NOT_FOUND, "municipality-merged", "Municipality merged",
+                    municipalities.whyNotCurrent(code).orElseThrow() + " Its figures are reported under " + successor + ".",
+                    Map.of("successor", successor));
+        });
     }
 
     /** Every municipality over one period, exact: for coordinators only. */

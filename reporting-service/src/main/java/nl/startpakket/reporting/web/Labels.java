@@ -10,11 +10,6 @@ public record Labels(MessageSource messages, Locale locale) {
         return messages.getMessage(code, args, code, locale);
     }
 
-    /** The display name of a municipality by CBS code. */
-    public String municipality(String code) {
-        return MunicipalityNames.of(code);
-    }
-
     /** A cap or budget forecast in words. */
     public String forecast(nl.startpakket.reporting.query.EvaluationDetails.Forecast forecast) {
         return Forecasts.text(forecast, this);

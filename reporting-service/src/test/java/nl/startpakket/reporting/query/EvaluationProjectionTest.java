@@ -7,10 +7,6 @@ import static nl.startpakket.reporting.EvaluationHistory.TO;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -22,37 +18,21 @@ import java.util.Random;
 import nl.startpakket.events.IntegrationEvent;
 import nl.startpakket.events.IntermediaryType;
 import nl.startpakket.events.Phase;
+import nl.startpakket.municipalities.MunicipalityRegister;
 import nl.startpakket.reporting.EvaluationHistory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The projection over a known history, against an in-memory MongoDB wire-protocol server. */
 class EvaluationProjectionTest {
 
-    private static MongoServer server;
-    private static MongoClient client;
-
     private EvaluationStore store;
     private EvaluationProjection projection;
     private int version;
 
-    @BeforeAll
-    static void startServer() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        client.close();
-        server.shutdownNow();
-    }
-
     @BeforeEach
     void freshVersion() {
-        store = new EvaluationStore(client.getDatabase("projection-test"));
+        store = new EvaluationStore(InMemoryMongo.database("projection-test"), MunicipalityRegister.shipped());
         projection = new EvaluationProjection(store);
         version++;
     }

@@ -7,6 +7,7 @@ import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.time.LocalDate;
+import nl.startpakket.municipalities.MunicipalityRegister;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class SimulatedPilotHistoryTest {
 
     @Test
     void shouldGiveTheSameFiguresWhenSeededAgain() {
-        EvaluationStore store = new EvaluationStore(client.getDatabase("simulated-twice"));
+        EvaluationStore store = new EvaluationStore(client.getDatabase("simulated-twice"), MunicipalityRegister.shipped());
         SimulatedPilotHistory history = new SimulatedPilotHistory(new EvaluationProjection(store), store);
 
         history.seed(1);
@@ -45,7 +46,7 @@ class SimulatedPilotHistoryTest {
 
     @Test
     void shouldLookLikeAPilotThatReachesItsCapAndBeMarkedSimulated() {
-        EvaluationStore store = new EvaluationStore(client.getDatabase("simulated-pilot"));
+        EvaluationStore store = new EvaluationStore(client.getDatabase("simulated-pilot"), MunicipalityRegister.shipped());
         new SimulatedPilotHistory(new EvaluationProjection(store), store).seed(1);
 
         MunicipalityFigures f = figures(store);

@@ -18,6 +18,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import nl.startpakket.municipalities.MunicipalityRegister;
 import nl.startpakket.reporting.EvaluationHistory;
 import nl.startpakket.reporting.query.EvaluationProjection;
 import nl.startpakket.reporting.query.EvaluationStore;
@@ -45,7 +46,7 @@ class ExportsTest {
         server = new MongoServer(new MemoryBackend());
         client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
         var database = client.getDatabase("exports-test");
-        EvaluationStore store = new EvaluationStore(database);
+        EvaluationStore store = new EvaluationStore(database, MunicipalityRegister.shipped());
         EvaluationProjection projection = new EvaluationProjection(store);
         EvaluationHistory.huizen2026("").forEach(e -> projection.project(e, 1));
         queries = new ReportQueries(store, new ProjectionVersions(database),
@@ -121,7 +122,7 @@ class ExportsTest {
 
     private static EvaluationView view(boolean suppressed) {
         return EvaluationView.of(queries.evaluation(EvaluationHistory.HUIZEN,
-                new ReportPeriod(EvaluationHistory.FROM, EvaluationHistory.TO)), new SmallNumbers(5, suppressed));
+                new ReportPeriod(EvaluationHistory.FROM, EvaluationHistory.TO)), "Huizen", new SmallNumbers(5, suppressed));
     }
 
     private static Labels labels(Locale locale) {

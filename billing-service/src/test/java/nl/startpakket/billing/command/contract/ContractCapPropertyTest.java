@@ -103,7 +103,7 @@ class ContractCapPropertyTest {
         List<Object> commands = new ArrayList<>();
         commands.add(new RegisterContractCommand(ID, new ContractTerms("GM0406", LocalDate.of(2026, 2, 1),
                 LocalDate.of(2027, 1, 31), BABY, TODDLER, cap, budget, InvoicePeriod.MONTHLY),
-                new InvoicingDetails(InvoiceRecipient.defaultFor("GM0406", ID), new VatTreatment("E", BigDecimal.ZERO, "Vrijgesteld")),
+                new InvoicingDetails(InvoiceRecipient.defaultFor("Huizen", ID), new VatTreatment("E", BigDecimal.ZERO, "Vrijgesteld")),
                 "property"));
         int currentCap = cap;
         Money currentBudget = budget;

@@ -62,7 +62,7 @@ class ContractTest {
                 Money.eur(80), maxPackages, budget, InvoicePeriod.MONTHLY);
     }
 
-    static final InvoicingDetails INVOICING = new InvoicingDetails(InvoiceRecipient.defaultFor("GM0406", ID),
+    static final InvoicingDetails INVOICING = new InvoicingDetails(InvoiceRecipient.defaultFor("Huizen", ID),
             new VatTreatment("E", BigDecimal.ZERO, "Vrijgesteld van btw"));
 
     static ContractRegisteredEvent registered(Integer maxPackages, Money budget) {
@@ -335,7 +335,7 @@ class ContractTest {
 
     @Test
     void shouldRefuseAnExemptionWithoutItsText() {
-        InvoicingDetails noText = new InvoicingDetails(InvoiceRecipient.defaultFor("GM0406", ID),
+        InvoicingDetails noText = new InvoicingDetails(InvoiceRecipient.defaultFor("Huizen", ID),
                 new VatTreatment("E", BigDecimal.ZERO, " "));
         fixture.givenNoPriorActivity()
                 .when(new RegisterContractCommand(ID, terms(125, null), noText, "finance"))

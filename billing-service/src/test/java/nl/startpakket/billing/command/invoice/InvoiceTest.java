@@ -40,7 +40,7 @@ class InvoiceTest {
     }
 
     static InvoicingDetails invoicing(VatTreatment vat) {
-        return new InvoicingDetails(InvoiceRecipient.defaultFor("GM0406", "huizen-2026"), vat);
+        return new InvoicingDetails(InvoiceRecipient.defaultFor("Huizen", "huizen-2026"), vat);
     }
 
     static IssueInvoiceCommand issue(VatTreatment vat) {
