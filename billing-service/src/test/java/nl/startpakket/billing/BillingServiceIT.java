@@ -24,7 +24,6 @@ import nl.startpakket.municipalities.Municipality;
 import nl.startpakket.municipalities.MunicipalityRegister;
 import nl.startpakket.platform.testing.FormSession;
 import nl.startpakket.platform.testing.ServiceIntegrationTest;
-import nl.startpakket.platform.testing.StaffBrowser;
 import nl.startpakket.platform.testing.TestIdentityProvider;
 import nl.startpakket.platform.testing.TopicProbe;
 import org.junit.jupiter.api.Test;
@@ -334,26 +333,11 @@ class BillingServiceIT {
     }
 
     @Test
-<<<<<<< HEAD
     void shouldShowTheContractPagesAfterSigningInAtTheIdentityProviderInDutchAndInEnglish() throws Exception {
-        StaffBrowser browser = StaffBrowser.as("finance");
-=======
-    void shouldShowTheContractPagesAfterFormLoginInDutchAndInEnglish() throws Exception {
->>>>>>> main
         String base = http.getRootUri();
-        assertThat(FormSession.anonymous(base).get("/contracts").uri().getPath()).isEqualTo("/login");
+        assertThat(FormSession.anonymous(base).get("/contracts").uri().getPath()).as("sent to the provider")
+                .isEqualTo("/oauth2/authorize");
 
-<<<<<<< HEAD
-        java.net.http.HttpResponse<String> signedIn = browser.open(java.net.URI.create(base + "/contracts"));
-        assertThat(signedIn.statusCode()).isEqualTo(200);
-        assertThat(signedIn.uri().getPath()).isEqualTo("/contracts");
-        assertThat(signedIn.body()).contains("Contracten met gemeenten").contains(demoContract("GM0406")).contains("<svg class=\"bar\"");
-
-        java.net.http.HttpResponse<String> english = browser.get(java.net.URI.create(base + "/contracts?lang=en"));
-        assertThat(english.body()).contains("Municipal contracts").contains("Remaining");
-
-        java.net.http.HttpResponse<String> detail = browser.get(java.net.URI.create(base + "/contracts/" + demoContract("GM0406")));
-=======
         FormSession finance = FormSession.signIn(base, "finance", "finance");
         java.net.http.HttpResponse<String> contracts = finance.get("/contracts");
         assertThat(contracts.statusCode()).isEqualTo(200);
@@ -363,19 +347,12 @@ class BillingServiceIT {
         assertThat(finance.get("/contracts?lang=en").body()).contains("Municipal contracts").contains("Remaining");
 
         java.net.http.HttpResponse<String> detail = finance.get("/contracts/" + demoContract("GM0406"));
->>>>>>> main
         assertThat(detail.statusCode()).isEqualTo(200);
         assertThat(detail.body()).contains("Referrals waiting for funding").contains("Issue invoice").contains("Reconciliation")
                 .contains("Huizen (GM0406)");
 
-<<<<<<< HEAD
-        java.net.http.HttpResponse<String> held = browser.get(java.net.URI.create(base + "/held?lang=nl"));
-        assertThat(held.body()).contains("Verwijzingen in de wachtrij");
-        java.net.http.HttpResponse<String> invoices = browser.get(java.net.URI.create(base + "/invoices"));
-=======
         assertThat(finance.get("/held?lang=nl").body()).contains("Verwijzingen in de wachtrij");
         java.net.http.HttpResponse<String> invoices = finance.get("/invoices");
->>>>>>> main
         assertThat(invoices.statusCode()).isEqualTo(200);
         assertThat(invoices.body()).contains("Facturen");
     }
@@ -385,14 +362,12 @@ class BillingServiceIT {
         // tokens of a second: each page request renews the session at the provider
         TestIdentityProvider.get().register(new TestIdentityProvider.Account("finance-leaving", "finance-leaving",
                 java.util.List.of("FINANCE"), null), java.time.Duration.ofSeconds(1));
-        StaffBrowser browser = StaffBrowser.as("finance-leaving");
         String base = http.getRootUri();
-        assertThat(browser.open(java.net.URI.create(base + "/contracts")).uri().getPath()).isEqualTo("/contracts");
-
-        assertThat(browser.get(java.net.URI.create(base + "/contracts")).uri().getPath()).as("renewed").isEqualTo("/contracts");
+        FormSession leaving = FormSession.signIn(base, "finance-leaving", "finance-leaving");
+        assertThat(leaving.get("/contracts").uri().getPath()).as("renewed").isEqualTo("/contracts");
 
         TestIdentityProvider.get().disable("finance-leaving");
-        java.net.http.HttpResponse<String> refused = browser.get(java.net.URI.create(base + "/contracts"));
+        java.net.http.HttpResponse<String> refused = leaving.get("/contracts");
         assertThat(refused.uri().getPath()).as("renewal refused: the session ended, the page asks to sign in again")
                 .isEqualTo("/login");
         assertThat(refused.body()).contains("href=\"/oauth2/authorization/startpakket\"");

@@ -126,6 +126,10 @@ class IdentityServiceIT {
         assertThat(JSON.readTree(response.body()).path("errors").findValuesAsText("field"))
                 .contains("username", "displayName", "roles[1]", "municipality");
         assertThat(put("/api/v1/staff-accounts/someone", "{not json").statusCode()).isEqualTo(400);
+        HttpResponse<String> merged = put("/api/v1/staff-accounts/evaluator-heerhugowaard",
+                "{\"displayName\":\"Evaluator\",\"roles\":[\"EVALUATOR\"],\"municipality\":\"GM0398\"}");
+        assertThat(merged.statusCode()).isEqualTo(400);
+        assertThat(merged.body()).as("a merged municipality is refused naming its successor").contains("GM1980");
     }
 
     @Test

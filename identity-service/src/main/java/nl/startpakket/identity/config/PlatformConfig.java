@@ -18,11 +18,6 @@ import org.springframework.context.annotation.Import;
 @EnableConfigurationProperties(IdentityServerProperties.class)
 public class PlatformConfig {
 
-    @Bean
-    public nl.startpakket.identity.web.pages.AccountPages.MunicipalityNames municipalityNames() {
-        return nl.startpakket.identity.web.pages.AccountPages.MunicipalityNames.codesOnly();
-    }
-
     /** Accounts are few and long-lived: keep them all. */
     @Bean
     public Cache staffAccountCache(AggregateCaches caches) {

@@ -18,6 +18,7 @@ import nl.startpakket.identity.api.StaffAccountRuleViolation;
 import nl.startpakket.identity.api.StaffAccountTerms;
 import nl.startpakket.identity.query.StaffAccountView;
 import nl.startpakket.identity.query.StaffAccounts;
+import nl.startpakket.municipalities.MunicipalityRegister;
 import nl.startpakket.platform.audit.AuditTrail;
 import nl.startpakket.platform.security.StaffRole;
 import nl.startpakket.platform.web.ApiProblemHandler.FieldProblem;
@@ -45,8 +46,11 @@ public class AccountAdministration {
     private final StaffAccounts accounts;
     private final PasswordEncoder passwordEncoder;
     private final AuditTrail audit;
+    private final MunicipalityRegister register;
 
-    public AccountAdministration(CommandGateway commands, StaffAccounts accounts, PasswordEncoder passwordEncoder, AuditTrail audit) {
+    public AccountAdministration(CommandGateway commands, StaffAccounts accounts, PasswordEncoder passwordEncoder, AuditTrail audit,
+                                 MunicipalityRegister register) {
+        this.register = register;
         this.commands = commands;
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
@@ -89,6 +93,8 @@ public class AccountAdministration {
             problems.add(new FieldProblem("municipality", "An evaluator belongs to one municipality: its CBS code, e.g. GM0406."));
         } else if (perMunicipality && !MUNICIPALITY.matcher(municipality).matches()) {
             problems.add(new FieldProblem("municipality", "A CBS municipality code: GM followed by four digits, e.g. GM0406."));
+        } else if (perMunicipality && !register.isCurrent(municipality)) {
+            problems.add(new FieldProblem("municipality", register.whyNotCurrent(municipality).orElse("Unknown municipality " + municipality + ".")));
         } else if (!perMunicipality && municipality != null) {
             problems.add(new FieldProblem("municipality", "Only an evaluator's account belongs to a municipality."));
         }

@@ -3,7 +3,7 @@ package nl.startpakket.identity.web.pages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.LinkedHashMap;
 import nl.startpakket.identity.api.StaffAccountRuleViolation;
 import nl.startpakket.identity.config.IdentityServerProperties;
 import nl.startpakket.identity.query.StaffAccountView;
@@ -11,6 +11,7 @@ import nl.startpakket.identity.query.StaffAccounts;
 import nl.startpakket.identity.web.AccountAdministration;
 import nl.startpakket.identity.web.AccountAdministration.AccountRequest;
 import nl.startpakket.identity.web.AccountAdministration.Outcome;
+import nl.startpakket.municipalities.MunicipalityRegister;
 import nl.startpakket.platform.audit.AuditTrail;
 import nl.startpakket.platform.security.StaffRole;
 import nl.startpakket.platform.web.ApiProblemHandler.FieldProblem;
@@ -37,15 +38,15 @@ public class AccountPages {
     private final StaffAccounts accounts;
     private final AuditTrail audit;
     private final IdentityServerProperties properties;
-    private final MunicipalityNames names;
+    private final MunicipalityRegister register;
 
     public AccountPages(AccountAdministration administration, StaffAccounts accounts, AuditTrail audit,
-                        IdentityServerProperties properties, MunicipalityNames names) {
+                        IdentityServerProperties properties, MunicipalityRegister register) {
         this.administration = administration;
         this.accounts = accounts;
         this.audit = audit;
         this.properties = properties;
-        this.names = names;
+        this.register = register;
     }
 
     /** What the account form holds. */
@@ -70,7 +71,7 @@ public class AccountPages {
     @GetMapping("/accounts")
     public String list(Model model) {
         model.addAttribute("accounts", accounts.all());
-        model.addAttribute("names", names.all());
+        model.addAttribute("names", names());
         return "accounts";
     }
 
@@ -144,7 +145,7 @@ public class AccountPages {
     public String me(Authentication signedIn, Model model) {
         model.addAttribute("account", accounts.find(signedIn.getName())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
-        model.addAttribute("names", names.all());
+        model.addAttribute("names", names());
         model.addAttribute("services", properties.getServiceLinks());
         return "me";
     }
@@ -180,18 +181,15 @@ public class AccountPages {
         model.addAttribute("oneTimePassword", oneTimePassword);
         model.addAttribute("problems", problems.isEmpty() ? null : new ArrayList<>(problems));
         model.addAttribute("roles", StaffRole.values());
-        model.addAttribute("names", names.all());
+        model.addAttribute("names", names());
         model.addAttribute("history", account == null ? List.of() : audit.recent(null, account.username(), 50));
         return "account";
     }
 
-    /** Municipality names for the pages, by CBS code. */
-    public interface MunicipalityNames {
-        Map<String, String> all();
-
-        /** Until the reference list is wired in: the codes themselves. */
-        static MunicipalityNames codesOnly() {
-            return TreeMap::new;
-        }
+    /** The current municipalities, CBS code to official name, in the register's order. */
+    private Map<String, String> names() {
+        Map<String, String> names = new LinkedHashMap<>();
+        register.all().forEach(m -> names.put(m.code(), m.name() + " (" + m.code() + ")"));
+        return names;
     }
 }
