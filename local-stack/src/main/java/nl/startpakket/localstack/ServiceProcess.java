@@ -98,6 +98,14 @@ public final class ServiceProcess {
 
     /** Starts the process (its output appended to the log file). Fails if it is already running. */
     public synchronized ServiceProcess start() {
+        return start(Map.of());
+    }
+
+    /**
+     * Starts the process with {@code overrides} added to its environment for this run only (a
+     * fault or calendar test restarting one service differently).
+     */
+    public synchronized ServiceProcess start(Map<String, String> overrides) {
         if (isAlive()) {
             throw new IllegalStateException(name + " is already running (pid " + process.pid() + ")");
         }
@@ -111,6 +119,7 @@ public final class ServiceProcess {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
             builder.environment().putAll(environment);
+            builder.environment().putAll(overrides);
             process = builder.start();
             return this;
         } catch (IOException e) {

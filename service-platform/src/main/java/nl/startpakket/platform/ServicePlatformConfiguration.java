@@ -1,6 +1,7 @@
 package nl.startpakket.platform;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import nl.startpakket.platform.audit.AuditConfiguration;
 import nl.startpakket.platform.axon.AxonMongoConfiguration;
@@ -11,6 +12,7 @@ import nl.startpakket.platform.security.ProblemSecurityHandlers;
 import nl.startpakket.platform.web.ApiProblemHandler;
 import nl.startpakket.platform.web.PageLanguageConfiguration;
 import nl.startpakket.platform.web.RequestBodyLimitFilter;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.Ordered;
@@ -58,9 +60,19 @@ public class ServicePlatformConfiguration {
         return new ProblemSecurityHandlers();
     }
 
+    /**
+     * The business clock: Dutch time, or {@code startpakket.clock.offset} ahead of it (an ISO
+     * duration such as {@code P1D}). The offset is for calendar tests and demos only, e.g. to let
+     * a day pass for invoicing; it moves business dates, never token or event-store times.
+     */
     @Bean
     @ConditionalOnMissingBean
-    public Clock clock() {
-        return Clock.system(ZONE);
+    public Clock clock(@Value("${startpakket.clock.offset:PT0S}") Duration offset) {
+        if (offset.isZero()) {
+            return Clock.system(ZONE);
+        }
+        LoggerFactory.getLogger(ServicePlatformConfiguration.class).warn(
+                "Business dates run {} ahead of the system clock (startpakket.clock.offset): for tests and demos only", offset);
+        return Clock.offset(Clock.system(ZONE), offset);
     }
 }
