@@ -62,6 +62,30 @@ class PartnerAdministrationIT {
     }
 
     @Test
+    void aUserNameBelongsToOnePartner() {
+        String first = "it-admin-" + UUID.randomUUID().toString().substring(0, 8);
+        String second = "it-admin-" + UUID.randomUUID().toString().substring(0, 8);
+        for (String partnerId : List.of(first, second)) {
+            coordinator(HttpMethod.PUT, "/api/v1/partners/" + partnerId, Map.of("name", "Formulier", "intermediaryType", "OTHER",
+                    "municipalities", List.of("GM0406"), "active", true));
+        }
+        String username = first + "-user";
+        Map<String, String> password = Map.of("password", "a long enough password");
+        assertThat(coordinator(HttpMethod.PUT, "/api/v1/partners/" + first + "/users/" + username, password).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(coordinator(HttpMethod.PUT, "/api/v1/partners/" + first + "/users/" + username, password).getStatusCode())
+                .as("a reset").isEqualTo(HttpStatus.OK);
+        assertThat(coordinator(HttpMethod.PUT, "/api/v1/partners/" + second + "/users/" + username, password).getStatusCode())
+                .isEqualTo(HttpStatus.CONFLICT);
+        assertThat(coordinator(HttpMethod.DELETE, "/api/v1/partners/" + second + "/users/" + username, null).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(coordinator(HttpMethod.DELETE, "/api/v1/partners/" + first + "/users/" + username, null).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(coordinator(HttpMethod.PUT, "/api/v1/partners/" + second + "/users/" + username, password).getStatusCode())
+                .as("free again once removed").isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
     void anInactivePartnersKeysAreRefused() throws Exception {
         String partnerId = "it-admin-" + UUID.randomUUID().toString().substring(0, 8);
         coordinator(HttpMethod.PUT, "/api/v1/partners/" + partnerId, Map.of("name", "Tijdelijk", "intermediaryType", "OTHER",
