@@ -62,6 +62,24 @@ class PartnerAdministrationIT {
     }
 
     @Test
+    void showsWhenAPartnerAndEachOfItsKeysWereLastUsed() throws Exception {
+        String partnerId = "it-admin-" + UUID.randomUUID().toString().substring(0, 8);
+        coordinator(HttpMethod.PUT, "/api/v1/partners/" + partnerId, Map.of("name", "Gebruikt", "intermediaryType", "OTHER",
+                "municipalities", List.of("GM0406"), "active", true));
+        String apiKey = JSON.readTree(coordinator(HttpMethod.POST, "/api/v1/partners/" + partnerId + "/keys", null).getBody())
+                .get("apiKey").asText();
+        coordinator(HttpMethod.POST, "/api/v1/partners/" + partnerId + "/keys", null);
+        JsonNode unused = JSON.readTree(coordinator(HttpMethod.GET, "/api/v1/partners/" + partnerId, null).getBody());
+        assertThat(unused.get("lastUsedAt").isNull()).isTrue();
+
+        assertThat(submit(apiKey).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        JsonNode used = JSON.readTree(coordinator(HttpMethod.GET, "/api/v1/partners/" + partnerId, null).getBody());
+        assertThat(used.get("lastUsedAt").asText()).isNotBlank();
+        assertThat(used.get("keys").get(0).get("lastUsedAt").asText()).isEqualTo(used.get("lastUsedAt").asText());
+        assertThat(used.get("keys").get(1).get("lastUsedAt").isNull()).as("the other key").isTrue();
+    }
+
+    @Test
     void aUserNameBelongsToOnePartner() {
         String first = "it-admin-" + UUID.randomUUID().toString().substring(0, 8);
         String second = "it-admin-" + UUID.randomUUID().toString().substring(0, 8);

@@ -13,9 +13,11 @@ import org.springframework.stereotype.Service;
 public class PartnerDirectory {
 
     private final PartnerRepository partners;
+    private final PartnerLastUse lastUse;
 
-    public PartnerDirectory(PartnerRepository partners) {
+    public PartnerDirectory(PartnerRepository partners, PartnerLastUse lastUse) {
         this.partners = partners;
+        this.lastUse = lastUse;
     }
 
     /** The active partner owning this key, if the key is known and not revoked. */
@@ -30,6 +32,13 @@ public class PartnerDirectory {
                         .filter(key -> key.hash().equals(hash) && key.isValid())
                         .findFirst()
                         .map(key -> PartnerPrincipal.of(partner, key.keyId())));
+    }
+
+    /** Notes a successful use of the principal's key (written at most once a minute per key). */
+    public void recordUse(PartnerPrincipal partner) {
+        if (partner.keyId() != null) {
+            lastUse.keyUsed(partner.partnerId(), partner.keyId());
+        }
     }
 
     public Optional<PartnerView> find(String partnerId) {

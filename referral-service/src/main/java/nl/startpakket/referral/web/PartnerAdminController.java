@@ -25,6 +25,7 @@ import nl.startpakket.referral.config.OpenApiConfig;
 import nl.startpakket.referral.partner.IssuedApiKey;
 import nl.startpakket.referral.partner.PartnerAdministration;
 import nl.startpakket.referral.partner.PartnerDirectory;
+import nl.startpakket.referral.partner.PartnerLastUse;
 import nl.startpakket.referral.partner.PartnerView;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -54,13 +55,19 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = OpenApiConfig.STAFF)
 public class PartnerAdminController {
 
+    static final String LAST_USE = "Last successful use (API key authentication, web form sign-in), accurate to the minute; "
+            + "absent when never used.";
+
     private final PartnerDirectory directory;
     private final PartnerAdministration administration;
+    private final PartnerLastUse lastUse;
     private final PartnerRules rules;
 
-    public PartnerAdminController(PartnerDirectory directory, PartnerAdministration administration, PartnerRules rules) {
+    public PartnerAdminController(PartnerDirectory directory, PartnerAdministration administration, PartnerLastUse lastUse,
+                                  PartnerRules rules) {
         this.directory = directory;
         this.administration = administration;
+        this.lastUse = lastUse;
         this.rules = rules;
     }
 
@@ -72,16 +79,20 @@ public class PartnerAdminController {
             @Schema(example = "true", requiredMode = Schema.RequiredMode.REQUIRED) Boolean active) {
     }
 
-    public record KeyResponse(String keyId, Instant createdAt, Instant revokedAt) {
+    public record KeyResponse(String keyId, Instant createdAt, Instant revokedAt,
+                              @Schema(description = LAST_USE, nullable = true) Instant lastUsedAt) {
     }
 
     public record PartnerResponse(String partnerId, String name, IntermediaryType intermediaryType, List<String> municipalities,
-                                  boolean active, List<KeyResponse> keys) {
+                                  boolean active, List<KeyResponse> keys,
+                                  @Schema(description = LAST_USE + " Of any of its keys or users.", nullable = true)
+                                  Instant lastUsedAt) {
 
-        static PartnerResponse of(PartnerView partner) {
+        static PartnerResponse of(PartnerView partner, PartnerLastUse.Uses uses) {
             return new PartnerResponse(partner.getId(), partner.getName(), partner.getIntermediaryType(), partner.getMunicipalities(),
                     partner.isActive(), partner.getApiKeys().stream()
-                    .map(k -> new KeyResponse(k.keyId(), k.createdAt(), k.revokedAt())).toList());
+                    .map(k -> new KeyResponse(k.keyId(), k.createdAt(), k.revokedAt(), uses.key(k.keyId()))).toList(),
+                    uses.partner());
         }
     }
 
@@ -97,7 +108,10 @@ public class PartnerAdminController {
     @Operation(summary = "All partners with their keys (ids and dates, never the keys)")
     @GetMapping
     public List<PartnerResponse> list() {
-        return directory.all().stream().map(PartnerResponse::of).toList();
+        Map<String, PartnerLastUse.Uses> uses = lastUse.ofAll();
+        return directory.all().stream()
+                .map(partner -> PartnerResponse.of(partner, uses.getOrDefault(partner.getId(), PartnerLastUse.Uses.NONE)))
+                .toList();
     }
 
     @Operation(summary = "One partner with its keys (ids and dates, never the keys)")
@@ -190,7 +204,7 @@ public class PartnerAdminController {
     }
 
     private PartnerResponse response(String partnerId) {
-        return directory.find(partnerId).map(PartnerResponse::of)
+        return directory.find(partnerId).map(partner -> PartnerResponse.of(partner, lastUse.of(partnerId)))
                 .orElseThrow(() -> problem(new UnknownPartnerException(partnerId)));
     }
 
