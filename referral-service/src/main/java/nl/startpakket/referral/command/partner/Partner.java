@@ -45,7 +45,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * users (by password hash), changed only by a coordinator's commands. The read side that
  * authenticates keys and users is built from these events.
  */
-@Aggregate
+@Aggregate(cache = "partnerCache")
 public class Partner {
 
     /** SHA-256 as 64 lower-case hex digits: what a key hash looks like, so a key itself is refused. */
