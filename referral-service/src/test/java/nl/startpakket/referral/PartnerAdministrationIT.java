@@ -62,6 +62,48 @@ class PartnerAdministrationIT {
     }
 
     @Test
+    void showsWhenAPartnerAndEachOfItsKeysWereLastUsed() throws Exception {
+        String partnerId = "it-admin-" + UUID.randomUUID().toString().substring(0, 8);
+        coordinator(HttpMethod.PUT, "/api/v1/partners/" + partnerId, Map.of("name", "Gebruikt", "intermediaryType", "OTHER",
+                "municipalities", List.of("GM0406"), "active", true));
+        String apiKey = JSON.readTree(coordinator(HttpMethod.POST, "/api/v1/partners/" + partnerId + "/keys", null).getBody())
+                .get("apiKey").asText();
+        coordinator(HttpMethod.POST, "/api/v1/partners/" + partnerId + "/keys", null);
+        JsonNode unused = JSON.readTree(coordinator(HttpMethod.GET, "/api/v1/partners/" + partnerId, null).getBody());
+        assertThat(unused.get("lastUsedAt").isNull()).isTrue();
+
+        assertThat(submit(apiKey).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        JsonNode used = JSON.readTree(coordinator(HttpMethod.GET, "/api/v1/partners/" + partnerId, null).getBody());
+        assertThat(used.get("lastUsedAt").asText()).isNotBlank();
+        assertThat(used.get("keys").get(0).get("lastUsedAt").asText()).isEqualTo(used.get("lastUsedAt").asText());
+        assertThat(used.get("keys").get(1).get("lastUsedAt").isNull()).as("the other key").isTrue();
+    }
+
+    @Test
+    void aUserNameBelongsToOnePartner() {
+        String first = "it-admin-" + UUID.randomUUID().toString().substring(0, 8);
+        String second = "it-admin-" + UUID.randomUUID().toString().substring(0, 8);
+        for (String partnerId : List.of(first, second)) {
+            coordinator(HttpMethod.PUT, "/api/v1/partners/" + partnerId, Map.of("name", "Formulier", "intermediaryType", "OTHER",
+                    "municipalities", List.of("GM0406"), "active", true));
+        }
+        String username = first + "-user";
+        Map<String, String> password = Map.of("password", "a long enough password");
+        assertThat(coordinator(HttpMethod.PUT, "/api/v1/partners/" + first + "/users/" + username, password).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(coordinator(HttpMethod.PUT, "/api/v1/partners/" + first + "/users/" + username, password).getStatusCode())
+                .as("a reset").isEqualTo(HttpStatus.OK);
+        assertThat(coordinator(HttpMethod.PUT, "/api/v1/partners/" + second + "/users/" + username, password).getStatusCode())
+                .isEqualTo(HttpStatus.CONFLICT);
+        assertThat(coordinator(HttpMethod.DELETE, "/api/v1/partners/" + second + "/users/" + username, null).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(coordinator(HttpMethod.DELETE, "/api/v1/partners/" + first + "/users/" + username, null).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(coordinator(HttpMethod.PUT, "/api/v1/partners/" + second + "/users/" + username, password).getStatusCode())
+                .as("free again once removed").isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
     void anInactivePartnersKeysAreRefused() throws Exception {
         String partnerId = "it-admin-" + UUID.randomUUID().toString().substring(0, 8);
         coordinator(HttpMethod.PUT, "/api/v1/partners/" + partnerId, Map.of("name", "Tijdelijk", "intermediaryType", "OTHER",

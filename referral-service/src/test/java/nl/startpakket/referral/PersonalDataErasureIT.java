@@ -29,6 +29,8 @@ import nl.startpakket.platform.privacy.PersonalDataVault;
 import nl.startpakket.platform.testing.ServiceIntegrationTest;
 import nl.startpakket.platform.testing.SharedTestInfrastructure;
 import nl.startpakket.platform.testing.TopicProbe;
+import nl.startpakket.referral.api.partner.PartnerTerms;
+import nl.startpakket.referral.partner.PartnerAdministration;
 import nl.startpakket.referral.partner.PartnerDirectory;
 import nl.startpakket.referral.privacy.ReferralErasure;
 import nl.startpakket.referral.privacy.RetentionJob;
@@ -66,6 +68,9 @@ class PersonalDataErasureIT {
 
     @Autowired
     PartnerDirectory partners;
+
+    @Autowired
+    PartnerAdministration administration;
 
     @Autowired
     MongoTemplate mongo;
@@ -121,8 +126,9 @@ class PersonalDataErasureIT {
     @BeforeEach
     void partner() {
         partner = "it-privacy-" + UUID.randomUUID();
-        partners.save(partner, "IT privacy", IntermediaryType.MIDWIFE, List.of("GM0406"), true);
-        key = partners.issueKey(partner).orElseThrow().apiKey();
+        administration.put("it-coordinator", partner,
+                new PartnerTerms("IT privacy", IntermediaryType.MIDWIFE, List.of("GM0406"), true));
+        key = administration.issueKey("it-coordinator", partner).apiKey();
     }
 
     @Test

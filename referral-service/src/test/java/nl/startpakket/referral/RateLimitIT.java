@@ -11,7 +11,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import nl.startpakket.events.IntermediaryType;
 import nl.startpakket.platform.testing.ServiceIntegrationTest;
-import nl.startpakket.referral.partner.PartnerDirectory;
+import nl.startpakket.referral.api.partner.PartnerTerms;
+import nl.startpakket.referral.partner.PartnerAdministration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -30,12 +31,12 @@ class RateLimitIT {
     TestRestTemplate http;
 
     @Autowired
-    PartnerDirectory partners;
+    PartnerAdministration partners;
 
     String newKey() {
         String partner = "it-rate-" + UUID.randomUUID();
-        partners.save(partner, "IT rate", IntermediaryType.MIDWIFE, List.of("GM0406"), true);
-        return partners.issueKey(partner).orElseThrow().apiKey();
+        partners.put("it-coordinator", partner, new PartnerTerms("IT rate", IntermediaryType.MIDWIFE, List.of("GM0406"), true));
+        return partners.issueKey("it-coordinator", partner).apiKey();
     }
 
     ResponseEntity<String> list(String key) {

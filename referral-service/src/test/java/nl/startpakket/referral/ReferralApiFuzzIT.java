@@ -23,8 +23,9 @@ import nl.startpakket.events.IntermediaryType;
 import nl.startpakket.platform.testing.HttpFuzzer;
 import nl.startpakket.platform.testing.HttpFuzzer.Endpoint;
 import nl.startpakket.platform.testing.ServiceIntegrationTest;
+import nl.startpakket.referral.api.partner.PartnerTerms;
 import nl.startpakket.referral.ReferralServiceIT.Household;
-import nl.startpakket.referral.partner.PartnerDirectory;
+import nl.startpakket.referral.partner.PartnerAdministration;
 import nl.startpakket.referral.web.ReferralRequest;
 import nl.startpakket.referral.web.ReferralRules;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,7 @@ class ReferralApiFuzzIT {
     TestRestTemplate http;
 
     @Autowired
-    PartnerDirectory partners;
+    PartnerAdministration partners;
 
     @Autowired
     ReferralRules rules;
@@ -67,20 +68,21 @@ class ReferralApiFuzzIT {
         Random values = new Random(SEED);
         String fuzzPartner = "fuzz-" + UUID.randomUUID().toString().substring(0, 8);
         String victim = "fuzz-victim-" + UUID.randomUUID().toString().substring(0, 8);
-        partners.save(fuzzPartner, "Fuzz partner", IntermediaryType.SOCIAL_CARE, List.of("GM0406"), true);
-        partners.save(victim, "Fuzz victim", IntermediaryType.OTHER, List.of("GM0406"), true);
-        String victimKey = partners.issueKey(victim).orElseThrow().apiKey();
+        partners.put("it-coordinator", fuzzPartner,
+                new PartnerTerms("Fuzz partner", IntermediaryType.SOCIAL_CARE, List.of("GM0406"), true));
+        partners.put("it-coordinator", victim, new PartnerTerms("Fuzz victim", IntermediaryType.OTHER, List.of("GM0406"), true));
+        String victimKey = partners.issueKey("it-coordinator", victim).apiKey();
         List<String> victimKeyIds = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            victimKeyIds.add(partners.issueKey(victim).orElseThrow().keyId());
+            victimKeyIds.add(partners.issueKey("it-coordinator", victim).keyId());
         }
 
         // a fresh key every 25 requests, so the rate limit (tested on its own) does not hide the endpoints
         AtomicInteger uses = new AtomicInteger();
-        String[] key = {partners.issueKey(fuzzPartner).orElseThrow().apiKey()};
+        String[] key = {partners.issueKey("it-coordinator", fuzzPartner).apiKey()};
         Supplier<String> partnerAuth = () -> {
             if (uses.incrementAndGet() % 25 == 0) {
-                key[0] = partners.issueKey(fuzzPartner).orElseThrow().apiKey();
+                key[0] = partners.issueKey("it-coordinator", fuzzPartner).apiKey();
             }
             return "Bearer " + key[0];
         };
@@ -168,7 +170,7 @@ class ReferralApiFuzzIT {
         }
         // what is stored is exactly what was answered 201 (under the fuzz partner's or, as "another identity", the victim's key)
         // the fuzzer may have deactivated the victim (PUT with active=false): as it was, to list its referrals
-        partners.save(victim, "Fuzz victim", IntermediaryType.OTHER, List.of("GM0406"), true);
+        partners.put("it-coordinator", victim, new PartnerTerms("Fuzz victim", IntermediaryType.OTHER, List.of("GM0406"), true));
         Set<String> storedIds = new HashSet<>();
         for (String partner : List.of(fuzzPartner, victim)) {
             objectMapper.readTree(list(partner)).forEach(view -> storedIds.add(view.get("referralId").asText()));
@@ -193,7 +195,7 @@ class ReferralApiFuzzIT {
     }
 
     String list(String partner) {
-        String freshKey = partners.issueKey(partner).orElseThrow().apiKey();
+        String freshKey = partners.issueKey("it-coordinator", partner).apiKey();
         HttpHeaders headers = new HttpHeaders();
         headers.setBearerAuth(freshKey);
         ResponseEntity<String> response = http.exchange("/api/v1/referrals", HttpMethod.GET, new HttpEntity<>(headers), String.class);

@@ -13,9 +13,9 @@ import java.util.UUID;
 import nl.startpakket.events.IntermediaryType;
 import nl.startpakket.platform.testing.Pages;
 import nl.startpakket.platform.testing.ServiceIntegrationTest;
+import nl.startpakket.referral.api.partner.PartnerTerms;
 import nl.startpakket.referral.ReferralServiceIT.Household;
-import nl.startpakket.referral.partner.PartnerDirectory;
-import nl.startpakket.referral.partner.PartnerUsers;
+import nl.startpakket.referral.partner.PartnerAdministration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,10 +49,8 @@ class ReferralFormBrowserIT {
     int port;
 
     @Autowired
-    PartnerDirectory partners;
+    PartnerAdministration partners;
 
-    @Autowired
-    PartnerUsers users;
 
     String username;
 
@@ -85,9 +83,10 @@ class ReferralFormBrowserIT {
     @BeforeEach
     void partnerUser() {
         String partnerId = "it-web-" + UUID.randomUUID().toString().substring(0, 8);
-        partners.save(partnerId, "Verloskundigen Testpraktijk", IntermediaryType.MIDWIFE, List.of("GM0406"), true);
+        partners.put("it-coordinator", partnerId,
+                new PartnerTerms("Verloskundigen Testpraktijk", IntermediaryType.MIDWIFE, List.of("GM0406"), true));
         username = partnerId + "-user";
-        users.save(username, "correct horse battery", partnerId);
+        partners.putUser("it-coordinator", partnerId, username, "correct horse battery");
         browser.manage().deleteAllCookies();
         signIn();
     }

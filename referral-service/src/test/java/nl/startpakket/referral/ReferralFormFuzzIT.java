@@ -30,8 +30,8 @@ import nl.startpakket.events.IntermediaryType;
 import nl.startpakket.events.Phase;
 import nl.startpakket.platform.testing.HttpFuzzer;
 import nl.startpakket.platform.testing.ServiceIntegrationTest;
-import nl.startpakket.referral.partner.PartnerDirectory;
-import nl.startpakket.referral.partner.PartnerUsers;
+import nl.startpakket.referral.api.partner.PartnerTerms;
+import nl.startpakket.referral.partner.PartnerAdministration;
 import nl.startpakket.referral.web.ReferralRequest;
 import nl.startpakket.referral.web.ReferralRules;
 import org.junit.jupiter.api.Test;
@@ -56,10 +56,8 @@ class ReferralFormFuzzIT {
     int port;
 
     @Autowired
-    PartnerDirectory partners;
+    PartnerAdministration partners;
 
-    @Autowired
-    PartnerUsers users;
 
     @Autowired
     ReferralRules rules;
@@ -71,8 +69,8 @@ class ReferralFormFuzzIT {
     void theWebFormNeverFailsAndStoresNoInvalidReferral() throws Exception {
         Random random = new Random(SEED);
         String partner = "fuzz-form-" + UUID.randomUUID().toString().substring(0, 8);
-        partners.save(partner, "Fuzz form", IntermediaryType.MIDWIFE, List.of("GM0406"), true);
-        users.save(partner, "a fuzzing password", partner);
+        partners.put("it-coordinator", partner, new PartnerTerms("Fuzz form", IntermediaryType.MIDWIFE, List.of("GM0406"), true));
+        partners.putUser("it-coordinator", partner, partner, "a fuzzing password");
         signIn(partner, "a fuzzing password");
         String csrf = csrfOf(get("/referrals/new").body());
         List<String> existing = new ArrayList<>();

@@ -20,8 +20,9 @@ import nl.startpakket.events.delivery.v2.DeliveryDetailsShared;
 import nl.startpakket.events.fulfilment.v1.PackingStarted;
 import nl.startpakket.platform.testing.ServiceIntegrationTest;
 import nl.startpakket.platform.testing.TopicProbe;
+import nl.startpakket.referral.api.partner.PartnerTerms;
 import nl.startpakket.referral.ReferralServiceIT.Household;
-import nl.startpakket.referral.partner.PartnerDirectory;
+import nl.startpakket.referral.partner.PartnerAdministration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,7 +45,7 @@ class ReferralIntakeIT {
     TestRestTemplate http;
 
     @Autowired
-    PartnerDirectory partners;
+    PartnerAdministration partners;
 
     @Autowired
     nl.startpakket.platform.privacy.DeliveryKeyTransport transport;
@@ -55,8 +56,9 @@ class ReferralIntakeIT {
     @BeforeEach
     void partner() {
         partner = "it-intake-" + UUID.randomUUID();
-        partners.save(partner, "IT intake", IntermediaryType.SOCIAL_CARE, List.of("GM0406"), true);
-        key = partners.issueKey(partner).orElseThrow().apiKey();
+        partners.put("it-coordinator", partner,
+                new PartnerTerms("IT intake", IntermediaryType.SOCIAL_CARE, List.of("GM0406"), true));
+        key = partners.issueKey("it-coordinator", partner).apiKey();
     }
 
     @Test
@@ -91,8 +93,9 @@ class ReferralIntakeIT {
     @Test
     void idempotencyKeysBelongToOnePartner() throws Exception {
         String otherPartner = "it-intake-other-" + UUID.randomUUID();
-        partners.save(otherPartner, "IT other", IntermediaryType.MIDWIFE, List.of("GM0406"), true);
-        String otherKey = partners.issueKey(otherPartner).orElseThrow().apiKey();
+        partners.put("it-coordinator", otherPartner,
+                new PartnerTerms("IT other", IntermediaryType.MIDWIFE, List.of("GM0406"), true));
+        String otherKey = partners.issueKey("it-coordinator", otherPartner).apiKey();
         String idempotencyKey = "shared-" + UUID.randomUUID();
 
         post(babyReferral(Household.random()), idempotencyKey);

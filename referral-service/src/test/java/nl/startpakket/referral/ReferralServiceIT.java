@@ -29,7 +29,9 @@ import nl.startpakket.events.referral.v1.ReferralSubmitted;
 import nl.startpakket.platform.messaging.IntegrationEventPublisher;
 import nl.startpakket.platform.testing.ServiceIntegrationTest;
 import nl.startpakket.platform.testing.TopicProbe;
+import nl.startpakket.referral.api.partner.PartnerTerms;
 import nl.startpakket.referral.partner.DemoPartners;
+import nl.startpakket.referral.partner.PartnerAdministration;
 import nl.startpakket.referral.partner.PartnerDirectory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,6 +61,9 @@ class ReferralServiceIT {
     PartnerDirectory partners;
 
     @Autowired
+    PartnerAdministration administration;
+
+    @Autowired
     nl.startpakket.platform.privacy.DeliveryKeyTransport transport;
 
     @Autowired
@@ -75,11 +80,13 @@ class ReferralServiceIT {
     @BeforeEach
     void partners() {
         midwife = "it-midwife-" + UUID.randomUUID();
-        partners.save(midwife, "IT midwife", IntermediaryType.MIDWIFE, List.of("GM0406"), true);
-        midwifeKey = partners.issueKey(midwife).orElseThrow().apiKey();
+        administration.put("it-coordinator", midwife,
+                new PartnerTerms("IT midwife", IntermediaryType.MIDWIFE, List.of("GM0406"), true));
+        midwifeKey = administration.issueKey("it-coordinator", midwife).apiKey();
         bureau = "it-bureau-" + UUID.randomUUID();
-        partners.save(bureau, "IT bureau", IntermediaryType.CONSULTATION_BUREAU, List.of("GM0406"), true);
-        bureauKey = partners.issueKey(bureau).orElseThrow().apiKey();
+        administration.put("it-coordinator", bureau,
+                new PartnerTerms("IT bureau", IntermediaryType.CONSULTATION_BUREAU, List.of("GM0406"), true));
+        bureauKey = administration.issueKey("it-coordinator", bureau).apiKey();
     }
 
     @Test
@@ -249,7 +256,7 @@ class ReferralServiceIT {
 
     @Test
     void seedsTheDemoPartnersOnceWhateverTheNumberOfStarts() {
-        DemoPartners demo = new DemoPartners(partners, partnerUsers);
+        DemoPartners demo = new DemoPartners(administration, partners);
         demo.seed();
         demo.seed();
         assertThat(partners.find("verloskundige-huizen")).get()

@@ -8,7 +8,8 @@ import java.util.UUID;
 import nl.startpakket.events.IntermediaryType;
 import nl.startpakket.platform.security.PlatformHttpSecurity;
 import nl.startpakket.platform.testing.ServiceIntegrationTest;
-import nl.startpakket.referral.partner.PartnerDirectory;
+import nl.startpakket.referral.api.partner.PartnerTerms;
+import nl.startpakket.referral.partner.PartnerAdministration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
@@ -29,7 +30,7 @@ class WebSecurityIT {
     TestRestTemplate http;
 
     @Autowired
-    PartnerDirectory partners;
+    PartnerAdministration partners;
 
     static void assertSecurityHeaders(ResponseEntity<?> response) {
         HttpHeaders headers = response.getHeaders();
@@ -42,8 +43,8 @@ class WebSecurityIT {
     @Test
     void everyChainSendsThePlatformSecurityHeaders() {
         String partner = "it-headers-" + UUID.randomUUID();
-        partners.save(partner, "IT headers", IntermediaryType.OTHER, List.of("GM0406"), true);
-        String key = partners.issueKey(partner).orElseThrow().apiKey();
+        partners.put("it-coordinator", partner, new PartnerTerms("IT headers", IntermediaryType.OTHER, List.of("GM0406"), true));
+        String key = partners.issueKey("it-coordinator", partner).apiKey();
 
         assertSecurityHeaders(http.exchange("/api/v1/referrals", HttpMethod.GET, new HttpEntity<>(bearer(key)), String.class));
         assertSecurityHeaders(http.getForEntity("/api/v1/partners", String.class));

@@ -112,7 +112,7 @@ public class Referral {
     private void cancel(String reason, HouseholdRegistry households, PersonalDataProtector protector, Clock clock) {
         Optional<String> key = personal(protector).map(ReferralPersonalData::householdKey);
         apply(new ReferralCancelledEvent(referralId, partnerId, municipality, phase, LocalDate.now(clock), reason, clock.instant()));
-        key.ifPresent(k -> afterCommit(() -> households.release(k, phase, referralId)));
+        key.ifPresent(k -> AfterCommit.run(() -> households.release(k, phase, referralId)));
     }
 
     @CommandHandler
@@ -167,7 +167,7 @@ public class Referral {
             }
             String oldKey = householdKey;
             CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.onRollback(u -> households.release(newKey, phase, referralId)));
-            afterCommit(() -> households.release(oldKey, phase, referralId));
+            AfterCommit.run(() -> households.release(oldKey, phase, referralId));
         }
         DeliveryDetails amended = new DeliveryDetails(dueDate, birthDate, parent, method, notes);
         apply(new ReferralAmendedEvent(referralId, partnerId, municipality, phase, method,
@@ -194,7 +194,7 @@ public class Referral {
         apply(new ReferralDataErasedEvent(referralId, partnerId, municipality, phase, command.reason(), command.requestedBy(),
                 clock.instant()));
         String id = referralId;
-        afterCommit(() -> {
+        AfterCommit.run(() -> {
             protector.erase(id);
             key.ifPresent(k -> households.release(k, phase, id));
         });
@@ -216,15 +216,6 @@ public class Referral {
 
     private Optional<ReferralPersonalData> personal(PersonalDataProtector protector) {
         return erased || personalData == null ? Optional.empty() : protector.open(referralId, personalData);
-    }
-
-    /** Runs once the events are stored (at once when there is no unit of work). */
-    private static void afterCommit(Runnable action) {
-        if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().afterCommit(u -> action.run());
-        } else {
-            action.run();
-        }
     }
 
     private void requireOwner(String partner) {

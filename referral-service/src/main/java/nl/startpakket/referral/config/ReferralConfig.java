@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The referral domain's wiring: the household key with its secret from configuration. */
+/** The referral domain's wiring: the household key with its secret from configuration, the aggregate caches. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ReferralProperties.class)
 public class ReferralConfig {
@@ -21,5 +21,11 @@ public class ReferralConfig {
     @Bean
     public Cache referralCache(AggregateCaches caches) {
         return caches.create("referral", 2_000);
+    }
+
+    /** A partner lives long and every command replays all its keys and users: it is kept in the cache (ADR 0004). */
+    @Bean
+    public Cache partnerCache(AggregateCaches caches) {
+        return caches.create("partner", 1_000);
     }
 }

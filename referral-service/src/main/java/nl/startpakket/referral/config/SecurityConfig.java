@@ -106,6 +106,7 @@ public class SecurityConfig {
                 .authenticationProvider(provider)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers("/partners/**").hasRole(StaffRole.COORDINATOR.name())
                         .anyRequest().hasAuthority(PartnerApiKeyFilter.PARTNER_ROLE))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/referrals", true).permitAll())
                 .build();

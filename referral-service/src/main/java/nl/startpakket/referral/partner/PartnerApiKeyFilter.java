@@ -17,7 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates {@code Authorization: Bearer <partner API key>} as the partner that owns the key.
- * An unknown, revoked or inactive partner's key is answered 401 at once.
+ * An unknown, revoked or inactive partner's key is answered 401 at once; a successful use is
+ * noted as the key's last use.
  */
 public class PartnerApiKeyFilter extends OncePerRequestFilter {
 
@@ -46,6 +47,7 @@ public class PartnerApiKeyFilter extends OncePerRequestFilter {
             entryPoint.commence(request, response, new BadCredentialsException("Unknown or revoked API key"));
             return;
         }
+        directory.recordUse(partner.get());
         var authentication = UsernamePasswordAuthenticationToken.authenticated(partner.get(), null,
                 List.of(new SimpleGrantedAuthority(PARTNER_ROLE)));
         var context = SecurityContextHolder.createEmptyContext();

@@ -7,7 +7,7 @@ import nl.startpakket.events.IntermediaryType;
 public record PartnerPrincipal(String partnerId, String name, IntermediaryType intermediaryType, List<String> municipalities,
                                String keyId) {
 
-    public static PartnerPrincipal of(Partner partner, String keyId) {
+    public static PartnerPrincipal of(PartnerView partner, String keyId) {
         return new PartnerPrincipal(partner.getId(), partner.getName(), partner.getIntermediaryType(),
                 List.copyOf(partner.getMunicipalities()), keyId);
     }

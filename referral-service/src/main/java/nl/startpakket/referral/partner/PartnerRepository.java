@@ -3,7 +3,12 @@ package nl.startpakket.referral.partner;
 import java.util.Optional;
 import org.springframework.data.mongodb.repository.MongoRepository;
 
-public interface PartnerRepository extends MongoRepository<Partner, String> {
+/** Reads of the partner directory; the indexes are made by {@link PartnerDirectoryProjection}. */
+public interface PartnerRepository extends MongoRepository<PartnerView, String> {
 
-    Optional<Partner> findByApiKeysHash(String hash);
+    /** The partner owning a key: one query on the index {@code apiKeys.hash}. */
+    Optional<PartnerView> findByApiKeysHash(String hash);
+
+    /** The partner of a web form user: one query on the index {@code users.username}. */
+    Optional<PartnerView> findByUsersUsername(String username);
 }

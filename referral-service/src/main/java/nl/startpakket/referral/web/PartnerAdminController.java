@@ -1,28 +1,39 @@
 package nl.startpakket.referral.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import nl.startpakket.referral.config.OpenApiConfig;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import nl.startpakket.events.IntermediaryType;
-import nl.startpakket.platform.audit.AuditTrail;
 import nl.startpakket.platform.web.ApiProblem;
-import nl.startpakket.platform.web.ApiProblemHandler.FieldProblem;
+import nl.startpakket.referral.api.partner.PartnerAlreadyRegisteredException;
+import nl.startpakket.referral.api.partner.PartnerRefusedException;
+import nl.startpakket.referral.api.partner.PartnerTerms;
+import nl.startpakket.referral.api.partner.UnknownApiKeyException;
+import nl.startpakket.referral.api.partner.UnknownPartnerException;
+import nl.startpakket.referral.api.partner.UnknownWebUserException;
+import nl.startpakket.referral.api.partner.UserNameTakenException;
+import nl.startpakket.referral.api.partner.WebUserExistsException;
+import nl.startpakket.referral.config.OpenApiConfig;
 import nl.startpakket.referral.partner.IssuedApiKey;
-import nl.startpakket.referral.partner.Partner;
+import nl.startpakket.referral.partner.PartnerAdministration;
 import nl.startpakket.referral.partner.PartnerDirectory;
-import nl.startpakket.referral.partner.PartnerUsers;
+import nl.startpakket.referral.partner.PartnerLastUse;
+import nl.startpakket.referral.partner.PartnerView;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,9 +43,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Partner organisations, their API keys and their web form users, managed by a COORDINATOR.
- * A new key is shown once; only its hash is kept; a revoked key is refused at once. Issuing and
- * revoking keys is written to the audit trail.
+ * Partner organisations, their API keys and their web form users, managed by a COORDINATOR
+ * through the partner aggregate ({@link PartnerAdministration}, the same path as the pages).
+ * A new key is shown once; only its hash is kept; a revoked key is refused at once. Every change
+ * is written to the audit trail.
  */
 @RestController
 // JSON only, decided before the handler runs: an unacceptable Accept is refused (406) before anything changes
@@ -43,20 +55,20 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = OpenApiConfig.STAFF)
 public class PartnerAdminController {
 
-    static final Pattern PARTNER_ID = Pattern.compile("^[a-z0-9][a-z0-9-]{1,62}$");
-    static final Pattern USERNAME = Pattern.compile("^[A-Za-z0-9._@-]{3,100}$");
+    static final String LAST_USE = "Last successful use (API key authentication, web form sign-in), accurate to the minute; "
+            + "absent when never used.";
 
     private final PartnerDirectory directory;
-    private final PartnerUsers users;
-    private final ReferralRules rules;
+    private final PartnerAdministration administration;
+    private final PartnerLastUse lastUse;
+    private final PartnerRules rules;
 
-    private final AuditTrail audit;
-
-    public PartnerAdminController(PartnerDirectory directory, PartnerUsers users, ReferralRules rules, AuditTrail audit) {
+    public PartnerAdminController(PartnerDirectory directory, PartnerAdministration administration, PartnerLastUse lastUse,
+                                  PartnerRules rules) {
         this.directory = directory;
-        this.users = users;
+        this.administration = administration;
+        this.lastUse = lastUse;
         this.rules = rules;
-        this.audit = audit;
     }
 
     @Schema(description = "A partner organisation's terms.")
@@ -67,16 +79,20 @@ public class PartnerAdminController {
             @Schema(example = "true", requiredMode = Schema.RequiredMode.REQUIRED) Boolean active) {
     }
 
-    public record KeyResponse(String keyId, Instant createdAt, Instant revokedAt) {
+    public record KeyResponse(String keyId, Instant createdAt, Instant revokedAt,
+                              @Schema(description = LAST_USE, nullable = true) Instant lastUsedAt) {
     }
 
     public record PartnerResponse(String partnerId, String name, IntermediaryType intermediaryType, List<String> municipalities,
-                                  boolean active, List<KeyResponse> keys) {
+                                  boolean active, List<KeyResponse> keys,
+                                  @Schema(description = LAST_USE + " Of any of its keys or users.", nullable = true)
+                                  Instant lastUsedAt) {
 
-        static PartnerResponse of(Partner partner) {
+        static PartnerResponse of(PartnerView partner, PartnerLastUse.Uses uses) {
             return new PartnerResponse(partner.getId(), partner.getName(), partner.getIntermediaryType(), partner.getMunicipalities(),
                     partner.isActive(), partner.getApiKeys().stream()
-                    .map(k -> new KeyResponse(k.keyId(), k.createdAt(), k.revokedAt())).toList());
+                    .map(k -> new KeyResponse(k.keyId(), k.createdAt(), k.revokedAt(), uses.key(k.keyId()))).toList(),
+                    uses.partner());
         }
     }
 
@@ -89,99 +105,129 @@ public class PartnerAdminController {
                               String password) {
     }
 
+    @Operation(summary = "All partners with their keys (ids and dates, never the keys)")
     @GetMapping
     public List<PartnerResponse> list() {
-        return directory.all().stream().map(PartnerResponse::of).toList();
+        Map<String, PartnerLastUse.Uses> uses = lastUse.ofAll();
+        return directory.all().stream()
+                .map(partner -> PartnerResponse.of(partner, uses.getOrDefault(partner.getId(), PartnerLastUse.Uses.NONE)))
+                .toList();
     }
 
+    @Operation(summary = "One partner with its keys (ids and dates, never the keys)")
+    @ApiResponse(responseCode = "404", description = "No such partner.", content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/{partnerId}")
     public PartnerResponse get(@PathVariable String partnerId) {
-        return directory.find(partnerId).map(PartnerResponse::of).orElseThrow(() -> notFound(partnerId));
+        return response(partnerId);
     }
 
     @Operation(summary = "Register or update a partner", description = "201 when new, 200 when updated. Keys stay as they are.")
+    @ApiResponse(responseCode = "400", description = "Invalid id or terms, with the fields.",
+            content = @Content(mediaType = "application/problem+json"))
     @PutMapping("/{partnerId}")
-    public ResponseEntity<PartnerResponse> put(@PathVariable String partnerId, @RequestBody PartnerRequest request) {
-        List<FieldProblem> errors = new ArrayList<>();
-        if (!PARTNER_ID.matcher(partnerId).matches()) {
-            errors.add(new FieldProblem("partnerId", "2 to 63 lower-case letters, digits or dashes."));
-        }
-        if (request.name() == null || request.name().isBlank() || request.name().length() > 200) {
-            errors.add(new FieldProblem("name", "Required, at most 200 characters."));
-        }
-        if (request.intermediaryType() == null) {
-            errors.add(new FieldProblem("intermediaryType", "One of MUNICIPALITY, MIDWIFE, CONSULTATION_BUREAU, SOCIAL_CARE, OTHER."));
-        }
-        if (request.municipalities() == null || request.municipalities().isEmpty()) {
-            errors.add(new FieldProblem("municipalities", "At least one CBS code, e.g. GM0406."));
-        } else {
-            for (int i = 0; i < request.municipalities().size(); i++) {
-                if (!rules.isKnownMunicipality(request.municipalities().get(i))) {
-                    errors.add(new FieldProblem("municipalities[" + i + "]", "Unknown municipality " + request.municipalities().get(i) + "."));
-                }
-            }
-        }
-        if (request.active() == null) {
-            errors.add(new FieldProblem("active", "Required: true or false."));
-        }
+    public ResponseEntity<PartnerResponse> put(@PathVariable String partnerId, @RequestBody PartnerRequest request,
+                                               Authentication user, HttpServletRequest http) {
+        List<FieldError> errors = new ArrayList<>(rules.checkPartnerId(partnerId));
+        errors.addAll(rules.checkTerms(request.name(), request.intermediaryType(), request.municipalities(), request.active()));
         if (!errors.isEmpty()) {
-            throw ReferralIntake.invalid(errors);
+            throw ReferralIntake.invalid(rules.problems(errors, ReferralApiController.apiLocale(http)));
         }
-        boolean created = directory.find(partnerId).isEmpty();
-        Partner partner = directory.save(partnerId, request.name().trim(), request.intermediaryType(),
-                request.municipalities().stream().distinct().toList(), request.active());
-        return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(PartnerResponse.of(partner));
+        boolean created = administration.put(user.getName(), partnerId, new PartnerTerms(request.name().trim(),
+                request.intermediaryType(), request.municipalities().stream().distinct().toList(), request.active()));
+        return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(response(partnerId));
     }
 
-    @Operation(summary = "Issue a new API key", description = "The key is in this answer only; Startpakket keeps its hash.")
+    @Operation(summary = "Issue a new API key", description = "The key is in this answer only; Startpakket keeps its hash. "
+            + "It authenticates from the next request on.")
+    @ApiResponse(responseCode = "404", description = "No such partner.", content = @Content(mediaType = "application/problem+json"))
     @PostMapping("/{partnerId}/keys")
     public ResponseEntity<NewKeyResponse> issueKey(@PathVariable String partnerId, Authentication user) {
-        IssuedApiKey key = directory.issueKey(partnerId).orElseThrow(() -> notFound(partnerId));
-        audit.record(user.getName(), "issue-api-key", partnerId, Map.of("keyId", key.keyId()));
+        IssuedApiKey key = administration.issueKey(user.getName(), partnerId);
         return ResponseEntity.status(HttpStatus.CREATED).body(new NewKeyResponse(key.keyId(), key.apiKey()));
     }
 
-    @Operation(summary = "Revoke an API key at once")
+    @Operation(summary = "Revoke an API key at once", description = "Refused (401) from the next request on. Revoking a revoked "
+            + "key changes nothing.")
+    @ApiResponse(responseCode = "204", description = "Revoked.")
+    @ApiResponse(responseCode = "404", description = "No such partner or key.", content = @Content(mediaType = "application/problem+json"))
     @DeleteMapping("/{partnerId}/keys/{keyId}")
     public ResponseEntity<Void> revokeKey(@PathVariable String partnerId, @PathVariable String keyId, Authentication user) {
-        if (!directory.revokeKey(partnerId, keyId)) {
-            throw new ApiProblem(HttpStatus.NOT_FOUND, "api-key-not-found", "Not found", "No key " + keyId + " of partner " + partnerId + ".");
+        try {
+            administration.revokeKey(user.getName(), partnerId, keyId);
+        } catch (UnknownPartnerException e) {
+            throw problem(new UnknownApiKeyException(partnerId, keyId));
         }
-        audit.record(user.getName(), "revoke-api-key", partnerId, Map.of("keyId", keyId));
         return ResponseEntity.noContent().build();
     }
 
-    /** Creates or resets a web form user of the partner. */
+    @Operation(summary = "Create or reset a web form user of the partner",
+            description = "A new user name is added; a user of this partner gets the new password. User names are unique across "
+                    + "partners.")
+    @ApiResponse(responseCode = "200", description = "Added or reset.")
+    @ApiResponse(responseCode = "400", description = "Invalid user name or password.",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "No such partner.", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "409", description = "The user name belongs to another partner.",
+            content = @Content(mediaType = "application/problem+json"))
     @PutMapping("/{partnerId}/users/{username}")
     public ResponseEntity<Map<String, String>> putUser(@PathVariable String partnerId, @PathVariable String username,
-                                                       @RequestBody UserRequest request) {
-        directory.find(partnerId).orElseThrow(() -> notFound(partnerId));
-        List<FieldProblem> errors = new ArrayList<>();
-        if (!USERNAME.matcher(username).matches()) {
-            errors.add(new FieldProblem("username", "3 to 100 letters, digits or . _ @ -"));
-        }
-        if (request.password() == null || request.password().length() < 12 || request.password().length() > 200) {
-            errors.add(new FieldProblem("password", "At least 12 characters."));
-        }
+                                                       @RequestBody UserRequest request, Authentication user,
+                                                       HttpServletRequest http) {
+        directory.find(partnerId).orElseThrow(() -> problem(new UnknownPartnerException(partnerId)));
+        List<FieldError> errors = new ArrayList<>(rules.checkUsername(username));
+        errors.addAll(rules.checkPassword(request.password()));
         if (!errors.isEmpty()) {
-            throw ReferralIntake.invalid(errors);
+            throw ReferralIntake.invalid(rules.problems(errors, ReferralApiController.apiLocale(http)));
         }
-        if (!users.save(username, request.password(), partnerId)) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "username-taken", "User name taken",
-                    "User " + username + " belongs to another partner.");
-        }
+        administration.putUser(user.getName(), partnerId, username, request.password());
         return ResponseEntity.ok(Map.of("username", username, "partnerId", partnerId));
     }
 
+    @Operation(summary = "Remove a web form user of the partner", description = "The user cannot sign in from now on.")
+    @ApiResponse(responseCode = "204", description = "Removed.")
+    @ApiResponse(responseCode = "404", description = "No such partner or user.", content = @Content(mediaType = "application/problem+json"))
     @DeleteMapping("/{partnerId}/users/{username}")
-    public ResponseEntity<Void> deleteUser(@PathVariable String partnerId, @PathVariable String username) {
-        if (!users.delete(username, partnerId)) {
-            throw new ApiProblem(HttpStatus.NOT_FOUND, "user-not-found", "Not found", "No user " + username + " of " + partnerId + ".");
+    public ResponseEntity<Void> deleteUser(@PathVariable String partnerId, @PathVariable String username, Authentication user) {
+        try {
+            administration.removeUser(user.getName(), partnerId, username);
+        } catch (UnknownPartnerException e) {
+            throw problem(new UnknownWebUserException(partnerId, username));
         }
         return ResponseEntity.noContent().build();
     }
 
-    private static ApiProblem notFound(String partnerId) {
-        return new ApiProblem(HttpStatus.NOT_FOUND, "partner-not-found", "Not found", "No partner " + partnerId + ".");
+    /** A refusal of the partner aggregate as problem+json. */
+    @ExceptionHandler(PartnerRefusedException.class)
+    public ResponseEntity<ProblemDetail> refused(PartnerRefusedException refusal) {
+        ApiProblem problem = problem(refusal);
+        return ResponseEntity.status(problem.getStatusCode()).body(problem.getBody());
+    }
+
+    private PartnerResponse response(String partnerId) {
+        return directory.find(partnerId).map(partner -> PartnerResponse.of(partner, lastUse.of(partnerId)))
+                .orElseThrow(() -> problem(new UnknownPartnerException(partnerId)));
+    }
+
+    static ApiProblem problem(PartnerRefusedException refusal) {
+        String detail = refusal.getMessage();
+        if (refusal instanceof UnknownPartnerException) {
+            return new ApiProblem(HttpStatus.NOT_FOUND, "partner-not-found", "Not found", detail);
+        }
+        if (refusal instanceof UnknownApiKeyException) {
+            return new ApiProblem(HttpStatus.NOT_FOUND, "api-key-not-found", "Not found", detail);
+        }
+        if (refusal instanceof UnknownWebUserException) {
+            return new ApiProblem(HttpStatus.NOT_FOUND, "user-not-found", "Not found", detail);
+        }
+        if (refusal instanceof UserNameTakenException) {
+            return new ApiProblem(HttpStatus.CONFLICT, "username-taken", "User name taken", detail);
+        }
+        if (refusal instanceof WebUserExistsException) {
+            return new ApiProblem(HttpStatus.CONFLICT, "user-exists", "User exists", detail);
+        }
+        if (refusal instanceof PartnerAlreadyRegisteredException) {
+            return new ApiProblem(HttpStatus.CONFLICT, "partner-exists", "Partner exists", detail);
+        }
+        throw new IllegalStateException("Unmapped refusal " + refusal.getClass().getSimpleName(), refusal);
     }
 }

@@ -54,23 +54,6 @@ public class ReferralPageController {
         this.clock = clock;
     }
 
-    /** Dates on the pages, in Dutch time. */
-    public record DateDisplay(java.time.ZoneId zone) {
-
-        public String day(java.time.Instant at) {
-            return at == null ? "" : java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy").withZone(zone).format(at);
-        }
-
-        public String moment(java.time.Instant at) {
-            return at == null ? "" : java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm").withZone(zone).format(at);
-        }
-    }
-
-    @ModelAttribute("dates")
-    public DateDisplay dates() {
-        return new DateDisplay(clock.getZone());
-    }
-
     @GetMapping("/login")
     public String login() {
         return "login";

@@ -3,16 +3,20 @@ package nl.startpakket.referral.partner;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import nl.startpakket.events.IntermediaryType;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A partner organisation that may refer parents: data, not code. Its API keys are kept only as
- * SHA-256 hashes with a key id; the key itself is shown once when it is issued.
+ * A partner as authentication and the coordinator's pages need it, built from the partner's
+ * events by {@link PartnerDirectoryProjection}: its terms, its API keys as SHA-256 hashes with a
+ * key id, its web form users with their password hashes. {@code sequence} is the number of the
+ * last event of the partner applied; a document without it was written before partners were
+ * event-sourced (see {@link LegacyPartnerImport}).
  */
-@Document(Partner.COLLECTION)
-public class Partner {
+@Document(PartnerView.COLLECTION)
+public class PartnerView {
 
     public static final String COLLECTION = "partners";
 
@@ -23,6 +27,8 @@ public class Partner {
     private List<String> municipalities = new ArrayList<>();
     private boolean active;
     private List<ApiKey> apiKeys = new ArrayList<>();
+    private List<WebUser> users = new ArrayList<>();
+    private Long sequence;
 
     /** One key: its id (safe to show), the hash of the key, when issued and when revoked. */
     public record ApiKey(String keyId, String hash, Instant createdAt, Instant revokedAt) {
@@ -32,10 +38,14 @@ public class Partner {
         }
     }
 
-    public Partner() {
+    /** One web form user: the name, the bcrypt hash of the password, since when. */
+    public record WebUser(String username, String passwordHash, Instant addedAt) {
     }
 
-    public Partner(String id, String name, IntermediaryType intermediaryType, List<String> municipalities, boolean active) {
+    public PartnerView() {
+    }
+
+    public PartnerView(String id, String name, IntermediaryType intermediaryType, List<String> municipalities, boolean active) {
         this.id = id;
         this.name = name;
         this.intermediaryType = intermediaryType;
@@ -45,6 +55,14 @@ public class Partner {
 
     public boolean mayReferFor(String municipality) {
         return municipalities.contains(municipality);
+    }
+
+    public long getValidKeyCount() {
+        return apiKeys.stream().filter(ApiKey::isValid).count();
+    }
+
+    public Optional<WebUser> user(String username) {
+        return users.stream().filter(user -> user.username().equals(username)).findFirst();
     }
 
     public String getId() {
@@ -93,5 +111,21 @@ public class Partner {
 
     public void setApiKeys(List<ApiKey> apiKeys) {
         this.apiKeys = apiKeys;
+    }
+
+    public List<WebUser> getUsers() {
+        return users;
+    }
+
+    public void setUsers(List<WebUser> users) {
+        this.users = users;
+    }
+
+    public Long getSequence() {
+        return sequence;
+    }
+
+    public void setSequence(Long sequence) {
+        this.sequence = sequence;
     }
 }
