@@ -14,7 +14,7 @@ import nl.startpakket.referral.api.partner.PartnerRefusedException;
 import nl.startpakket.referral.api.partner.PartnerTerms;
 import nl.startpakket.referral.api.partner.UserNameTakenException;
 import nl.startpakket.referral.api.partner.WebUserExistsException;
-import nl.startpakket.referral.config.ReferralProperties;
+import nl.startpakket.municipalities.MunicipalityRegister;
 import nl.startpakket.referral.partner.PartnerAdministration;
 import nl.startpakket.referral.partner.PartnerDirectory;
 import nl.startpakket.referral.partner.PartnerLastUse;
@@ -44,15 +44,15 @@ public class PartnerPageController {
     private final PartnerAdministration administration;
     private final PartnerLastUse lastUse;
     private final PartnerRules rules;
-    private final ReferralProperties properties;
+    private final MunicipalityRegister register;
 
     public PartnerPageController(PartnerDirectory directory, PartnerAdministration administration, PartnerLastUse lastUse,
-                                 PartnerRules rules, ReferralProperties properties) {
+                                 PartnerRules rules, MunicipalityRegister register) {
         this.directory = directory;
         this.administration = administration;
         this.lastUse = lastUse;
         this.rules = rules;
-        this.properties = properties;
+        this.register = register;
     }
 
     @ModelAttribute("coordinator")
@@ -65,7 +65,7 @@ public class PartnerPageController {
         model.addAttribute("partners", directory.all().stream()
                 .sorted(Comparator.comparing(PartnerView::getName, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER))).toList());
         model.addAttribute("uses", lastUse.ofAll());
-        model.addAttribute("municipalityNames", properties.getMunicipalities());
+        model.addAttribute("municipalityNames", names());
         return "partners";
     }
 
@@ -217,13 +217,20 @@ public class PartnerPageController {
 
     /** The choices of the terms form: the known municipalities and any the partner has beside them. */
     private String withChoices(List<String> current, Model model) {
-        Map<String, String> municipalities = new LinkedHashMap<>(properties.getMunicipalities());
+        Map<String, String> municipalities = names();
         if (current != null) {
             current.stream().filter(code -> code != null && !code.isBlank()).forEach(code -> municipalities.putIfAbsent(code, code));
         }
         model.addAttribute("municipalityChoices", municipalities);
         model.addAttribute("types", IntermediaryType.values());
         return "partner";
+    }
+
+    /** Every current municipality, CBS code to official name, in the register's order. */
+    private Map<String, String> names() {
+        Map<String, String> names = new LinkedHashMap<>();
+        register.all().forEach(m -> names.put(m.code(), m.name()));
+        return names;
     }
 
     private String confirm(PartnerView partner, String question, String subject, String action, String submit, Model model) {

@@ -47,7 +47,7 @@ public class PartnerRules {
         } else {
             for (int i = 0; i < municipalities.size(); i++) {
                 if (!referralRules.isKnownMunicipality(municipalities.get(i))) {
-                    errors.add(new FieldError("municipalities[" + i + "]", "partner.municipality.unknown", municipalities.get(i)));
+                    errors.add(referralRules.notCurrent("municipalities[" + i + "]", municipalities.get(i)));
                 }
             }
         }
