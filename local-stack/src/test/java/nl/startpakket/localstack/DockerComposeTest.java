@@ -32,6 +32,9 @@ class DockerComposeTest {
     private static final Set<String> RELAXED_BINDING = Set.of("SERVER_PORT", "SPRING_PROFILES_ACTIVE");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)");
 
+    /** The services compose runs; Keycloak stands in for the local stack's identity service. */
+    private static final List<Service> CHAIN = Arrays.stream(Service.values()).filter(s -> s != Service.IDENTITY).toList();
+
     private static Path root;
     private static Map<String, Object> compose;
     private static Map<String, Object> services;
@@ -49,7 +52,7 @@ class DockerComposeTest {
 
     @Test
     void shouldDefineTheFourServicesOnTheirPortsBuiltFromThisRepository() {
-        for (Service service : Service.values()) {
+        for (Service service : CHAIN) {
             Map<String, Object> definition = service(service.module());
             String port = Integer.toString(service.defaultPort());
 
@@ -68,7 +71,7 @@ class DockerComposeTest {
 
     @Test
     void shouldPassOnlyEnvironmentVariablesTheServicesRead() {
-        for (Service service : Service.values()) {
+        for (Service service : CHAIN) {
             Set<String> read = variablesReadBy(service);
             assertThat(read).as("placeholders found for " + service.module())
                     .contains("KAFKA_BOOTSTRAP_SERVERS", "MONGODB_URI", "KAFKA_REPLICATION_FACTOR");
@@ -82,7 +85,7 @@ class DockerComposeTest {
     @Test
     void shouldPointEveryServiceAtTheKafkaClusterAndTheReplicaSetWithItsOwnDatabase() {
         Set<String> databases = new TreeSet<>();
-        for (Service service : Service.values()) {
+        for (Service service : CHAIN) {
             Map<String, String> env = environment(service(service.module()));
             assertThat(env.get("KAFKA_REPLICATION_FACTOR")).isEqualTo("3");
             for (String broker : env.get("KAFKA_BOOTSTRAP_SERVERS").split(",")) {
@@ -99,7 +102,7 @@ class DockerComposeTest {
             assertThat(map(service(service.module()).get("depends_on")).keySet())
                     .contains("kafka-1", "kafka-2", "kafka-3", "mongo-init");
         }
-        assertThat(databases).as("one database per service").hasSize(Service.values().length);
+        assertThat(databases).as("one database per service").hasSize(CHAIN.size());
     }
 
     @Test
@@ -129,7 +132,7 @@ class DockerComposeTest {
 
     @Test
     void shouldCheckEveryServicesReadinessOnItsOwnPort() {
-        for (Service service : Service.values()) {
+        for (Service service : CHAIN) {
             Map<String, Object> healthcheck = map(service(service.module()).get("healthcheck"));
             assertThat(String.join(" ", list(healthcheck.get("test"))))
                     .contains("http://localhost:" + service.defaultPort() + ServiceProcess.READINESS_PATH);
@@ -151,9 +154,52 @@ class DockerComposeTest {
                 targets.addAll(list(map(staticConfig).get("targets")));
             }
         }
-        assertThat(targets).isEqualTo(Arrays.stream(Service.values())
+        assertThat(targets).isEqualTo(CHAIN.stream()
                 .map(s -> s.module() + ":" + s.defaultPort())
                 .collect(Collectors.toCollection(TreeSet::new)));
+    }
+
+    @Test
+    void shouldRunKeycloakWithTheRealmTheServicesTakeTokensFrom() throws IOException {
+        Map<String, Object> keycloak = service("keycloak");
+        assertThat(String.valueOf(keycloak.get("image"))).startsWith("quay.io/keycloak/keycloak:26");
+        assertThat(list(keycloak.get("command"))).contains("start", "--import-realm", "--hostname=http://localhost:8180",
+                "--hostname-backchannel-dynamic=true", "--health-enabled=true");
+        assertThat(list(keycloak.get("ports"))).containsExactly("8180:8080");
+        assertThat(list(keycloak.get("volumes")))
+                .contains("./docker/keycloak/startpakket-realm.json:/opt/keycloak/data/import/startpakket-realm.json:ro");
+        assertThat(environment(keycloak)).containsEntry("KC_DB", "postgres").containsKey("STARTPAKKET_IDENTITY_CLIENT_SECRET");
+        assertThat(map(keycloak.get("depends_on"))).containsKey("keycloak-db");
+        assertThat(list(service("keycloak-demo-users").get("profiles"))).containsExactly("demo");
+        assertThat(root.resolve("docker/keycloak/demo-users.sh")).exists();
+
+        Map<String, Object> realm = new Yaml().load(Files.readString(root.resolve("docker/keycloak/startpakket-realm.json")));
+        assertThat(realm.get("realm")).isEqualTo("startpakket");
+        assertThat(((Number) realm.get("accessTokenLifespan")).intValue()).as("a disabled account counts within a minute")
+                .isLessThanOrEqualTo(55);
+        assertThat(objects(map(realm.get("roles")).get("realm")).stream().map(r -> map(r).get("name")))
+                .containsExactlyInAnyOrder("COORDINATOR", "VOLUNTEER", "FINANCE", "EVALUATOR");
+        Map<String, Object> client = map(objects(realm.get("clients")).stream().map(DockerComposeTest::map)
+                .filter(c -> "startpakket".equals(c.get("clientId"))).findFirst().orElseThrow());
+        assertThat(client.get("secret")).isEqualTo("${STARTPAKKET_IDENTITY_CLIENT_SECRET}");
+        assertThat(list(client.get("redirectUris"))).containsExactlyInAnyOrderElementsOf(CHAIN.stream()
+                .map(s -> "http://localhost:" + s.defaultPort() + "/login/oauth2/code/startpakket").toList());
+        Map<String, String> claims = new LinkedHashMap<>();
+        for (Object mapper : objects(client.get("protocolMappers"))) {
+            Map<String, Object> config = map(map(mapper).get("config"));
+            claims.put(String.valueOf(map(mapper).get("protocolMapper")),
+                    String.valueOf(config.getOrDefault("claim.name", config.get("included.client.audience"))));
+        }
+        assertThat(claims).containsEntry("oidc-usermodel-realm-role-mapper", "roles")
+                .containsEntry("oidc-usermodel-attribute-mapper", "municipality")
+                .containsEntry("oidc-audience-mapper", "startpakket");
+
+        for (Service service : CHAIN) {
+            Map<String, String> env = environment(service(service.module()));
+            assertThat(env).containsEntry("STARTPAKKET_IDENTITY_ISSUER", "http://localhost:8180/realms/startpakket")
+                    .containsEntry("STARTPAKKET_IDENTITY_DISCOVERY_URL", "http://keycloak:8080/realms/startpakket");
+            assertThat(map(service(service.module()).get("depends_on"))).containsKey("keycloak");
+        }
     }
 
     /** {@code ${NAME...}} placeholders in the service's and the platform's configuration, plus relaxed binding. */
