@@ -33,7 +33,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The dashboard in a real headless Chromium (Debian's chromium and chromium-driver): sign in
- * through the form, see the charts drawn, switch language, and save screenshots under
+ * at the identity provider, see the charts drawn, switch language, and save screenshots under
  * {@code target/screenshots} for a person to look at. Skipped where the browser is missing.
  */
 @ServiceIntegrationTest
@@ -140,11 +140,13 @@ class DashboardBrowserIT {
         screenshot("comparison-coordinator-nl.png");
     }
 
+    /** Opens the dashboard, which sends the browser to the identity provider's sign-in page, and signs in there. */
     private void signIn(String user) {
-        browser.get(url("/login?lang=nl"));
+        browser.get(url("/dashboard?lang=nl"));
+        assertThat(browser.getCurrentUrl()).contains("/oauth2/authorize");
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(user);
-        Pages.leaveBy(browser, () -> browser.findElement(By.id("sign-in")).click());
+        Pages.leaveBy(browser, () -> browser.findElement(By.id("login")).click());
     }
 
     private void waitForCharts() throws Exception {

@@ -95,7 +95,7 @@ class VolunteerPagesBrowserIT {
 
     void signIn(WebDriver browser, String user) {
         browser.get(url("/jobs"));
-        assertThat(browser.getCurrentUrl()).contains("/login");
+        assertThat(browser.getCurrentUrl()).as("sent to the identity provider").contains("/oauth2/authorize");
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(user);
         submit(browser, browser.findElement(By.id("login")));
