@@ -26,23 +26,41 @@ public record VatTreatment(String category, BigDecimal ratePercent, String exemp
         return taxable.times(ratePercent.movePointLeft(2));
     }
 
+    /** What can make a treatment inconsistent. */
+    public enum Inconsistency { UNKNOWN_CATEGORY, RATE_OUT_OF_RANGE, RATE_NOT_ZERO, RATE_ZERO, EXEMPTION_TEXT_MISSING }
+
     /** Null when the treatment is consistent, otherwise what is wrong with it. */
-    public String problem() {
+    public Inconsistency inconsistency() {
         if (category == null || !CATEGORIES.contains(category)) {
-            return "VAT category must be one of " + CATEGORIES;
+            return Inconsistency.UNKNOWN_CATEGORY;
         }
         if (ratePercent == null || ratePercent.signum() < 0 || ratePercent.compareTo(BigDecimal.valueOf(100)) > 0) {
-            return "VAT rate is a percentage from 0 to 100";
+            return Inconsistency.RATE_OUT_OF_RANGE;
         }
         if (!"S".equals(category) && ratePercent.signum() != 0) {
-            return "VAT category " + category + " has rate 0";
+            return Inconsistency.RATE_NOT_ZERO;
         }
         if ("S".equals(category) && ratePercent.signum() == 0) {
-            return "VAT category S has a rate above 0";
+            return Inconsistency.RATE_ZERO;
         }
         if (needsExemptionReason() && (exemptionReason == null || exemptionReason.isBlank())) {
-            return "VAT category " + category + " needs the exemption text shown on the invoice";
+            return Inconsistency.EXEMPTION_TEXT_MISSING;
         }
         return null;
+    }
+
+    /** Null when the treatment is consistent, otherwise what is wrong with it, in words. */
+    public String problem() {
+        Inconsistency inconsistency = inconsistency();
+        if (inconsistency == null) {
+            return null;
+        }
+        return switch (inconsistency) {
+            case UNKNOWN_CATEGORY -> "VAT category must be one of " + CATEGORIES;
+            case RATE_OUT_OF_RANGE -> "VAT rate is a percentage from 0 to 100";
+            case RATE_NOT_ZERO -> "VAT category " + category + " has rate 0";
+            case RATE_ZERO -> "VAT category S has a rate above 0";
+            case EXEMPTION_TEXT_MISSING -> "VAT category " + category + " needs the exemption text shown on the invoice";
+        };
     }
 }

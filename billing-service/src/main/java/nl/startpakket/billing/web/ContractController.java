@@ -6,12 +6,10 @@ import java.net.URI;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import nl.startpakket.billing.api.AmendContractCommand;
 import nl.startpakket.billing.api.ContractTerms;
 import nl.startpakket.billing.api.InvoicingDetails;
-import nl.startpakket.billing.config.BillingProperties;
 import nl.startpakket.billing.query.AmendmentDocument;
 import nl.startpakket.billing.query.FundingStatusDocument;
 import nl.startpakket.billing.api.Money;
@@ -22,7 +20,6 @@ import nl.startpakket.billing.query.ContractUsage;
 import nl.startpakket.billing.query.InvoiceQueries;
 import nl.startpakket.billing.query.InvoicedAmounts;
 import nl.startpakket.billing.query.Reconciliation;
-import nl.startpakket.municipalities.MunicipalityRegister;
 import nl.startpakket.platform.web.ApiProblem;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -40,40 +37,27 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/contracts")
 public class ContractController {
 
-    private static final Pattern CONTRACT_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
-
     private final CommandGateway commands;
+    private final ContractRegistration registration;
     private final ContractQueries queries;
     private final InvoicedAmounts invoiced;
-    private final BillingProperties properties;
     private final InvoiceQueries invoices;
-    private final MunicipalityRegister municipalities;
 
-    public ContractController(CommandGateway commands, ContractQueries queries, InvoicedAmounts invoiced,
-                              BillingProperties properties, InvoiceQueries invoices, MunicipalityRegister municipalities) {
+    public ContractController(CommandGateway commands, ContractRegistration registration, ContractQueries queries,
+                              InvoicedAmounts invoiced, InvoiceQueries invoices) {
         this.commands = commands;
+        this.registration = registration;
         this.queries = queries;
         this.invoiced = invoiced;
-        this.properties = properties;
         this.invoices = invoices;
-        this.municipalities = municipalities;
     }
 
     @PutMapping("/{contractId}")
     public ResponseEntity<ContractResponse> register(@PathVariable String contractId,
                                                      @Valid @RequestBody ContractRequest request, Principal principal) {
-        checkId(contractId);
-        if (request.validTo().isBefore(request.validFrom())) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-period", "Invalid period", "validTo lies before validFrom.");
-        }
-        ContractTerms terms = request.toTerms();
-        InvoicingDetails invoicing = request.toInvoicing(contractId, municipalities.nameOrCode(request.municipality()),
-                properties.getDefaultVat());
-        String vatProblem = invoicing.vat().problem();
-        if (vatProblem != null) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-vat", "Invalid VAT treatment", vatProblem + ".");
-        }
-        commands.sendAndWait(new RegisterContractCommand(contractId, terms, invoicing, principal.getName()));
+        RegisterContractCommand registered = registration.register(contractId, request, principal.getName());
+        ContractTerms terms = registered.terms();
+        InvoicingDetails invoicing = registered.invoicing();
         ContractDocument asRegistered = new ContractDocument(contractId, terms.municipality(), terms.validFrom(),
                 terms.validTo(), terms.babyPrice().amount(), terms.toddlerPrice().amount(), terms.maxPackages(),
                 terms.budget() == null ? null : terms.budget().amount(), terms.invoicePeriod().name(),
@@ -146,9 +130,9 @@ public class ContractController {
     }
 
     private static void checkId(String contractId) {
-        if (!CONTRACT_ID.matcher(contractId).matches()) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-contract-id", "Invalid contract id",
-                    "A contract id is 1-64 lower-case letters, digits and dashes, e.g. huizen-2026.");
+        ContractRegistration.Refusal refusal = ContractRegistration.checkContractId(contractId);
+        if (refusal != null) {
+            throw refusal.problem();
         }
     }
 

@@ -78,9 +78,13 @@ public record ContractRequest(
                 invoiceRecipient.city(), invoiceRecipient.countryCode() == null ? "NL" : invoiceRecipient.countryCode(),
                 invoiceRecipient.buyerReference(), invoiceRecipient.purchaseOrder(), invoiceRecipient.endpointScheme(),
                 invoiceRecipient.endpointId());
-        VatTreatment treatment = vat == null
+        return new InvoicingDetails(recipient, toVat(defaultVat));
+    }
+
+    /** The VAT treatment the request names, or the configured default when it names none. */
+    VatTreatment toVat(BillingProperties.DefaultVat defaultVat) {
+        return vat == null
                 ? new VatTreatment(defaultVat.getCategory(), defaultVat.getRatePercent(), defaultVat.getExemptionReason())
                 : new VatTreatment(vat.category(), vat.rate(), vat.exemptionReason());
-        return new InvoicingDetails(recipient, treatment);
     }
 }
