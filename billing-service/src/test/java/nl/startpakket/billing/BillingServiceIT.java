@@ -87,6 +87,10 @@ class BillingServiceIT {
         FundingReserved released = TopicProbe.await(FundingReserved.class, e -> e.referralId().equals(second), TIMEOUT);
         assertThat(released.contractId()).isEqualTo(contractId);
         awaitUsage(contractId, usage -> assertThat(usage).containsEntry("reserved", 2).containsEntry("onHold", 0));
+
+        String trail = coordinator().getForObject("/api/v1/audit?subject=" + contractId, String.class);
+        assertThat(trail).as("the coordinator's acts are in the audit trail").contains("register-contract").contains("amend-contract")
+                .contains("Consulted the municipality");
     }
 
     @Test

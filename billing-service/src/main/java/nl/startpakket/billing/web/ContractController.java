@@ -116,7 +116,7 @@ public class ContractController {
                     "An amendment changes maxPackages, budget or validTo.");
         }
         String reason = request.reason() == null || request.reason().isBlank() ? "(no reason given)" : request.reason();
-        commands.sendAndWait(new AmendContractCommand(contractId, request.maxPackages(), Money.eur(request.budget()),
+        registration.amend(new AmendContractCommand(contractId, request.maxPackages(), Money.eur(request.budget()),
                 request.validTo(), principal.getName(), reason));
         return ResponseEntity.ok()
                 .location(URI.create("/api/v1/contracts/" + contractId))

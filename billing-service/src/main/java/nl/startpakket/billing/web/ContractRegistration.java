@@ -14,7 +14,9 @@ import java.util.stream.Collectors;
 import nl.startpakket.billing.api.ContractRuleViolation;
 import nl.startpakket.billing.api.RegisterContractCommand;
 import nl.startpakket.billing.api.VatTreatment;
+import nl.startpakket.billing.api.AmendContractCommand;
 import nl.startpakket.billing.config.BillingProperties;
+import nl.startpakket.platform.audit.AuditTrail;
 import nl.startpakket.municipalities.Municipality;
 import nl.startpakket.municipalities.MunicipalityRegister;
 import nl.startpakket.municipalities.Reorganisation;
@@ -44,9 +46,11 @@ public class ContractRegistration {
     private final CommandGateway commands;
     private final MunicipalityRegister municipalities;
     private final BillingProperties properties;
+    private final AuditTrail audit;
 
     public ContractRegistration(Validator validator, CommandGateway commands, MunicipalityRegister municipalities,
-                                BillingProperties properties) {
+                                BillingProperties properties, AuditTrail audit) {
+        this.audit = audit;
         this.validator = validator;
         this.commands = commands;
         this.municipalities = municipalities;
@@ -83,7 +87,26 @@ public class ContractRegistration {
                 request.toInvoicing(contractId, municipalities.nameOrCode(request.municipality()), properties.getDefaultVat()),
                 registeredBy);
         commands.sendAndWait(command);
+        audit.record(registeredBy, "register-contract", contractId, Map.of("municipality", request.municipality(),
+                "validFrom", request.validFrom().toString(), "validTo", request.validTo().toString()));
         return command;
+    }
+
+    /** Amends the contract under {@code amendedBy}, for the API and the pages alike, and writes the audit trail. */
+    public void amend(AmendContractCommand amendment) {
+        commands.sendAndWait(amendment);
+        Map<String, String> details = new java.util.LinkedHashMap<>();
+        if (amendment.maxPackages() != null) {
+            details.put("maxPackages", amendment.maxPackages().toString());
+        }
+        if (amendment.budget() != null) {
+            details.put("budget", amendment.budget().amount().toPlainString());
+        }
+        if (amendment.validTo() != null) {
+            details.put("validTo", amendment.validTo().toString());
+        }
+        details.put("reason", amendment.reason());
+        audit.record(amendment.amendedBy(), "amend-contract", amendment.contractId(), details);
     }
 
     /** Why a contract id is no contract id, or null when it is one: 1-64 lower-case letters, digits and dashes. */

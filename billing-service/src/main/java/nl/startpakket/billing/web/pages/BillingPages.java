@@ -50,9 +50,12 @@ public class BillingPages {
     private final InvoiceDocuments documents;
     private final CommandGateway commands;
     private final java.time.Clock clock;
+    private final nl.startpakket.billing.web.ContractRegistration registration;
 
     public BillingPages(ContractQueries contracts, InvoiceQueries invoices, InvoicedAmounts invoiced,
-                        InvoiceDocuments documents, CommandGateway commands, java.time.Clock clock) {
+                        InvoiceDocuments documents, CommandGateway commands, java.time.Clock clock,
+                        nl.startpakket.billing.web.ContractRegistration registration) {
+        this.registration = registration;
         this.contracts = contracts;
         this.invoices = invoices;
         this.invoiced = invoiced;
@@ -114,7 +117,7 @@ public class BillingPages {
             if (maxPackages == null && budget == null && validTo == null) {
                 throw new ContractRuleViolation("empty-amendment", "An amendment changes maxPackages, budget or validTo.");
             }
-            commands.sendAndWait(new AmendContractCommand(contractId, maxPackages, budget == null ? null : Money.eur(budget),
+            registration.amend(new AmendContractCommand(contractId, maxPackages, budget == null ? null : Money.eur(budget),
                     validTo, principal.getName(), reason));
             redirect.addFlashAttribute("message", "amended");
         } catch (ContractRuleViolation e) {
