@@ -68,7 +68,8 @@ class OnboardingBrowserIT {
     @Test
     void aCoordinatorOnboardsAMunicipalityInThePages() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
-        String identity = base(Service.IDENTITY);
+        // the provider as the services send browsers to it: its issuer address (localhost), where its session lives
+        String identity = "http://localhost:" + RunningStack.service(Service.IDENTITY).port();
 
         // one sign-in at the identity provider serves every service's pages
         browser.get(identity + "/accounts?lang=nl");
@@ -98,6 +99,7 @@ class OnboardingBrowserIT {
         browser.findElement(By.id("maxPackages")).sendKeys("550");
         new Select(browser.findElement(By.id("invoicePeriod"))).selectByValue("QUARTERLY");
         leaveBy(() -> browser.findElement(By.id("register-contract")).click());
+        screenshot("onboarding-2-contract-registered.png");
         awaitPath("/contracts/" + contractId);
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("Amsterdam");
         screenshot("onboarding-2-contract.png");
@@ -141,7 +143,7 @@ class OnboardingBrowserIT {
 
     /** Creates the account on the account pages; the one-time password it shows. */
     private static String newAccount(String username, String displayName, String role, String municipality) throws Exception {
-        browser.get(base(Service.IDENTITY) + "/accounts");
+        browser.get("http://localhost:" + RunningStack.service(Service.IDENTITY).port() + "/accounts");
         leaveBy(() -> browser.findElement(By.id("new-account")).click());
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("displayName")).sendKeys(displayName);

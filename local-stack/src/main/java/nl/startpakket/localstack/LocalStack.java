@@ -166,7 +166,8 @@ public final class LocalStack {
         out.println("  fulfilment  " + stack.service(Service.FULFILMENT).baseUrl());
         out.println("  billing     " + stack.service(Service.BILLING).baseUrl());
         out.println("  reporting   " + stack.service(Service.REPORTING).baseUrl());
-        out.println("  identity    " + stack.service(Service.IDENTITY).baseUrl() + "/accounts   (OpenID Connect provider, staff accounts)");
+        out.println("  identity    http://localhost:" + stack.service(Service.IDENTITY).port()
+                + "/accounts   (OpenID Connect provider, staff accounts; its issuer address)");
         out.println("  staff (password = user name; pages sign in at identity, the API takes its tokens or HTTP Basic):");
         out.println("        coordinator, volunteer, volunteer2, finance, evaluator-huizen (GM0406), evaluator-heerlen (GM0917)");
         out.println("  Kafka       " + stack.kafkaBootstrapServers() + "   MongoDB " + stack.mongoUri());

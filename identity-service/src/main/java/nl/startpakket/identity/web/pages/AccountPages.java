@@ -58,6 +58,12 @@ public class AccountPages {
         }
     }
 
+    /** Moments on the pages in Dutch time, as every service shows them. */
+    @org.springframework.web.bind.annotation.ModelAttribute("moment")
+    public java.time.format.DateTimeFormatter moment() {
+        return java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm").withZone(nl.startpakket.platform.ServicePlatformConfiguration.ZONE);
+    }
+
     @GetMapping("/login")
     public String login() {
         return "login";
