@@ -102,7 +102,8 @@ public final class LocalStack {
                 .kafkaPort(Integer.parseInt(env("LOCAL_STACK_KAFKA_PORT", "9092")))
                 .mongoPort(Integer.parseInt(env("LOCAL_STACK_MONGO_PORT", "27017")))
                 .externalKafka(System.getenv("KAFKA_BOOTSTRAP_SERVERS"))
-                .externalMongo(System.getenv("MONGODB_URI"));
+                .externalMongo(System.getenv("MONGODB_URI"))
+                .progress(line -> out.println("  " + line));
         if (!"false".equalsIgnoreCase(System.getenv("LOCAL_STACK_CDS"))) {
             // beside the jars it is derived from (target/cds: a clean build drops both; --reset keeps it)
             Path jars = Service.defaultJarDirectory();

@@ -96,7 +96,11 @@ public final class Stack implements AutoCloseable {
                 kafkaBootstrapServers = settings.externalKafka;
             } else {
                 requireFree(settings.host, settings.kafkaPort, "Kafka");
+                long began = System.nanoTime();
+                settings.progress.accept("Kafka broker (KRaft) starting");
                 KafkaBroker broker = KafkaBroker.start(data.resolve("kafka"), settings.host, settings.kafkaPort);
+                settings.progress.accept(String.format(java.util.Locale.ROOT, "Kafka broker ready on %s (%.1f s)",
+                        broker.bootstrapServers(), (System.nanoTime() - began) / 1e9));
                 synchronized (lock) {
                     if (stopped) {
                         broker.close();
@@ -110,8 +114,11 @@ public final class Stack implements AutoCloseable {
                 mongoUri = settings.externalMongo;
             } else {
                 requireFree(settings.host, settings.mongoPort, "MongoDB");
+                long began = System.nanoTime();
                 MongoWireServer server = MongoWireServer.start(data.resolve("mongo").resolve("startpakket.mv"),
                         settings.host, settings.mongoPort);
+                settings.progress.accept(String.format(java.util.Locale.ROOT, "MongoDB wire-protocol server ready on %s (%.1f s)",
+                        server.uri(), (System.nanoTime() - began) / 1e9));
                 synchronized (lock) {
                     if (stopped) {
                         server.close();
@@ -146,8 +153,15 @@ public final class Stack implements AutoCloseable {
                 services.putAll(processes);
                 services.values().forEach(ServiceProcess::start);
             }
+            settings.progress.accept("Starting " + String.join(", ", processes.values().stream().map(ServiceProcess::name).toList()));
+            long servicesBegan = System.nanoTime();
             List<CompletableFuture<ServiceProcess>> ready = processes.values().stream()
-                    .map(s -> CompletableFuture.supplyAsync(() -> s.awaitReady(READY_TIMEOUT), WORKERS))
+                    .map(s -> CompletableFuture.supplyAsync(() -> {
+                        ServiceProcess up = s.awaitReady(READY_TIMEOUT);
+                        settings.progress.accept(String.format(java.util.Locale.ROOT, "%s ready on %s (%.1f s)", up.name(),
+                                up.baseUrl(), (System.nanoTime() - servicesBegan) / 1e9));
+                        return up;
+                    }, WORKERS))
                     .toList();
             try {
                 CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
@@ -384,6 +398,7 @@ public final class Stack implements AutoCloseable {
         private String externalKafka;
         private String externalMongo;
         private Path classDataSharing;
+        private java.util.function.Consumer<String> progress = line -> { };
 
         private Builder() {
             for (Service service : Service.values()) {
@@ -470,6 +485,12 @@ public final class Stack implements AutoCloseable {
          */
         public Builder classDataSharing(Path cacheDirectory) {
             this.classDataSharing = cacheDirectory;
+            return this;
+        }
+
+        /** Where the stack says what it is starting and what became ready (default: nowhere). */
+        public Builder progress(java.util.function.Consumer<String> progress) {
+            this.progress = progress;
             return this;
         }
 

@@ -7,7 +7,10 @@ import nl.startpakket.platform.audit.AuditConfiguration;
 import nl.startpakket.platform.axon.AxonMongoConfiguration;
 import nl.startpakket.platform.deadletter.DeadLetterConfiguration;
 import nl.startpakket.platform.messaging.MessagingConfiguration;
+import com.mongodb.client.MongoClient;
+import nl.startpakket.platform.health.MongoPingHealthIndicator;
 import nl.startpakket.platform.municipalities.MunicipalityRegisterConfiguration;
+import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 import nl.startpakket.platform.security.ProblemSecurityHandlers;
 import nl.startpakket.platform.web.ApiProblemHandler;
 import nl.startpakket.platform.web.PageLanguageConfiguration;
@@ -32,47 +35,72 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PlatformProperties.class)
-@Import({AuditConfiguration.class, AxonMongoConfiguration.class, DeadLetterConfiguration.class, MessagingConfiguration.class,
-        MunicipalityRegisterConfiguration.class, ApiProblemHandler.class, PageLanguageConfiguration.class})
+@Import({ServicePlatformConfiguration.PlatformCoreConfiguration.class, DeadLetterConfiguration.class, MessagingConfiguration.class})
 public class ServicePlatformConfiguration {
+
+    /**
+     * The platform without Kafka: Axon on MongoDB, audit, the municipality register, problem+json,
+     * page language, the clock and health. For a service that exchanges no events (the identity
+     * provider), which then need not bring Spring Cloud Stream at all.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(PlatformProperties.class)
+    @Import({AuditConfiguration.class, AxonMongoConfiguration.class, MunicipalityRegisterConfiguration.class,
+            ApiProblemHandler.class, PageLanguageConfiguration.class, ServicePlatformConfiguration.PlatformBeans.class})
+    public static class PlatformCoreConfiguration {
+    }
 
     /** Business dates are Dutch dates. */
     public static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
 
-    /** Request bodies above {@code startpakket.http.max-body-bytes} (default 64 KiB) are refused with 413. */
-    @Bean
-    public FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
-            @Value("${startpakket.http.max-body-bytes:65536}") long maxBodyBytes) {
-        FilterRegistrationBean<RequestBodyLimitFilter> registration =
-                new FilterRegistrationBean<>(new RequestBodyLimitFilter(maxBodyBytes));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-        return registration;
-    }
+    /** The beans every service shares (body limit, password encoder, 401/403 handlers, MongoDB health, clock). */
+    @Configuration(proxyBeanMethods = false)
+    public static class PlatformBeans {
 
-    @Bean
-    public PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
-
-    /** 401 and 403 of every chain as problem+json. */
-    @Bean
-    public ProblemSecurityHandlers problemSecurityHandlers() {
-        return new ProblemSecurityHandlers();
-    }
-
-    /**
-     * The business clock: Dutch time, or {@code startpakket.clock.offset} ahead of it (an ISO
-     * duration such as {@code P1D}). The offset is for calendar tests and demos only, e.g. to let
-     * a day pass for invoicing; it moves business dates, never token or event-store times.
-     */
-    @Bean
-    @ConditionalOnMissingBean
-    public Clock clock(@Value("${startpakket.clock.offset:PT0S}") Duration offset) {
-        if (offset.isZero()) {
-            return Clock.system(ZONE);
+        /** Request bodies above {@code startpakket.http.max-body-bytes} (default 64 KiB) are refused with 413. */
+        @Bean
+        public FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
+                @Value("${startpakket.http.max-body-bytes:65536}") long maxBodyBytes) {
+            FilterRegistrationBean<RequestBodyLimitFilter> registration =
+                    new FilterRegistrationBean<>(new RequestBodyLimitFilter(maxBodyBytes));
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+            return registration;
         }
-        LoggerFactory.getLogger(ServicePlatformConfiguration.class).warn(
-                "Business dates run {} ahead of the system clock (startpakket.clock.offset): for tests and demos only", offset);
-        return Clock.offset(Clock.system(ZONE), offset);
+
+        @Bean
+        public PasswordEncoder passwordEncoder() {
+            return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        }
+
+        /**
+         * MongoDB's health as {@code mongo}, by a ping that every MongoDB-compatible server answers
+         * (Spring Boot's indicator is off: {@code management.health.mongo.enabled=false}).
+         */
+        @Bean(name = "mongoHealthIndicator")
+        public MongoPingHealthIndicator mongoHealthIndicator(MongoClient client, MongoProperties mongo) {
+            return new MongoPingHealthIndicator(client, mongo.getMongoClientDatabase());
+        }
+
+        /** 401 and 403 of every chain as problem+json. */
+        @Bean
+        public ProblemSecurityHandlers problemSecurityHandlers() {
+            return new ProblemSecurityHandlers();
+        }
+
+        /**
+         * The business clock: Dutch time, or {@code startpakket.clock.offset} ahead of it (an ISO
+         * duration such as {@code P1D}). The offset is for calendar tests and demos only, e.g. to let
+         * a day pass for invoicing; it moves business dates, never token or event-store times.
+         */
+        @Bean
+        @ConditionalOnMissingBean
+        public Clock clock(@Value("${startpakket.clock.offset:PT0S}") Duration offset) {
+            if (offset.isZero()) {
+                return Clock.system(ZONE);
+            }
+            LoggerFactory.getLogger(ServicePlatformConfiguration.class).warn(
+                    "Business dates run {} ahead of the system clock (startpakket.clock.offset): for tests and demos only", offset);
+            return Clock.offset(Clock.system(ZONE), offset);
+        }
     }
 }

@@ -10,11 +10,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
- * Stands this service on the shared platform (Axon on MongoDB, problem+json, audit). It is the
- * identity provider itself, so it does not take another provider's tokens.
+ * Stands this service on the shared platform without Kafka (Axon on MongoDB, problem+json, audit):
+ * it exchanges no events. It is the identity provider itself, so it does not take another
+ * provider's tokens.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({ServicePlatformConfiguration.class, ProblemResponsesConfiguration.class})
+@Import({ServicePlatformConfiguration.PlatformCoreConfiguration.class, ProblemResponsesConfiguration.class})
 @EnableConfigurationProperties(IdentityServerProperties.class)
 public class PlatformConfig {
 

@@ -1,0 +1,81 @@
+package nl.startpakket.endtoend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import nl.startpakket.localstack.Service;
+import nl.startpakket.localstack.ServiceProcess;
+import nl.startpakket.localstack.Stack;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The standard health endpoint tells the truth on the local stack's MongoDB wire-protocol server
+ * as on a real MongoDB: 200 while every service can work, 503 naming MongoDB while it is away,
+ * 200 again once it is back; and polling it writes no error to any log.
+ */
+class HealthIT {
+
+    @Test
+    void healthIsUpAndPollingItLogsNoErrors() throws IOException {
+        Stack stack = RunningStack.get();
+        Map<ServiceProcess, Long> logSizes = new LinkedHashMap<>();
+        stack.services().forEach(s -> logSizes.put(s, s.logFile().toFile().length()));
+
+        for (int poll = 0; poll < 5; poll++) {
+            for (ServiceProcess service : stack.services()) {
+                Api.Response health = new Api(service.baseUrl()).get("/actuator/health");
+                assertThat(health.status()).as(service.name() + ": " + health).isEqualTo(200);
+                assertThat(health.json().get("status").asText()).isEqualTo("UP");
+                assertThat(health.json().at("/components/mongo/status").asText()).as(service.name()).isEqualTo("UP");
+            }
+        }
+        for (Map.Entry<ServiceProcess, Long> log : logSizes.entrySet()) {
+            String added = readFrom(log.getKey().logFile(), log.getValue());
+            assertThat(added.lines().filter(line -> line.contains(" ERROR ") || line.startsWith("\tat ")).toList())
+                    .as("what polling health wrote to " + log.getKey().name() + "'s log").isEmpty();
+        }
+    }
+
+    @Test
+    void healthNamesMongoDbWhileItIsAwayAndRecoversWhenItIsBack() {
+        Stack stack = RunningStack.get();
+        List<ServiceProcess> services = stack.services();
+        CompletableFuture<Void> outage = CompletableFuture.runAsync(() -> stack.restartMongo(Duration.ofSeconds(25)));
+
+        await().atMost(Duration.ofSeconds(25)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            for (ServiceProcess service : services) {
+                Api.Response health = new Api(service.baseUrl()).get("/actuator/health");
+                assertThat(health.status()).as(service.name() + ": " + health).isEqualTo(503);
+                JsonNode body = health.json();
+                assertThat(body.at("/components/mongo/status").asText()).as(service.name()).isEqualTo("DOWN");
+            }
+        });
+        outage.join();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            for (ServiceProcess service : services) {
+                Api.Response health = new Api(service.baseUrl()).get("/actuator/health");
+                assertThat(health.status()).as(service.name() + ": " + health).isEqualTo(200);
+            }
+        });
+        assertThat(services).extracting(ServiceProcess::name).contains(Service.REFERRAL.module(), Service.IDENTITY.module());
+    }
+
+    private static String readFrom(Path file, long offset) throws IOException {
+        try (RandomAccessFile log = new RandomAccessFile(file.toFile(), "r")) {
+            byte[] added = new byte[(int) Math.max(0, log.length() - offset)];
+            log.seek(offset);
+            log.readFully(added);
+            return new String(added, StandardCharsets.UTF_8);
+        }
+    }
+}
