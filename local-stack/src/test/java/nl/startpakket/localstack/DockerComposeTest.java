@@ -160,6 +160,72 @@ class DockerComposeTest {
     }
 
     @Test
+    void shouldLoadTheAlertRulesIntoPrometheus() throws IOException {
+        assertThat(list(service("prometheus").get("volumes")))
+                .contains("./docker/prometheus/alerts.yml:/etc/prometheus/alerts.yml:ro");
+        Map<String, Object> config = new Yaml().load(Files.readString(root.resolve("docker/prometheus/prometheus.yml")));
+        assertThat(list(config.get("rule_files"))).containsExactly("/etc/prometheus/alerts.yml");
+
+        Map<String, Object> alerts = new Yaml().load(Files.readString(root.resolve("docker/prometheus/alerts.yml")));
+        assertThat(alerts.keySet()).containsExactly("groups");
+        Map<String, List<String>> alertsByGroup = new LinkedHashMap<>();
+        for (Object group : objects(alerts.get("groups"))) {
+            Map<String, Object> definition = map(group);
+            List<String> names = new ArrayList<>();
+            for (Object rule : objects(definition.get("rules"))) {
+                names.add(checkedAlertRule(map(rule)));
+            }
+            alertsByGroup.put(String.valueOf(definition.get("name")), names);
+        }
+        assertThat(alertsByGroup).containsExactly(
+                Map.entry("startpakket-messages", List.of("DeadLetterAppeared", "ConsumerLagNotFalling")),
+                Map.entry("startpakket-contracts", List.of("ContractCapNearlyReached", "ContractCapReached",
+                        "ContractBudgetNearlyUsed", "ContractBudgetUsedUp")),
+                Map.entry("startpakket-services", List.of("ServiceDown")));
+    }
+
+    /**
+     * What can be checked of a Prometheus alerting rule without promtool: the keys Prometheus accepts, a name, an
+     * expression with balanced brackets, a duration, a severity and annotations in plain words. Its alert name.
+     */
+    private static String checkedAlertRule(Map<String, Object> rule) {
+        String name = String.valueOf(rule.get("alert"));
+        assertThat(rule.keySet()).as(name).isSubsetOf("alert", "expr", "for", "keep_firing_for", "labels", "annotations");
+        assertThat(name).matches("[A-Z][A-Za-z0-9]+");
+        assertThat(balanced(String.valueOf(rule.get("expr")))).as(name + " expr has balanced brackets").isTrue();
+        if (rule.containsKey("for")) {
+            assertThat(String.valueOf(rule.get("for"))).as(name + " for").matches("\\d+[smhdwy]");
+        }
+        assertThat(map(rule.get("labels"))).as(name).containsOnlyKeys("severity");
+        assertThat(String.valueOf(map(rule.get("labels")).get("severity"))).as(name).isIn("critical", "warning", "info");
+        Map<String, Object> annotations = map(rule.get("annotations"));
+        assertThat(annotations).as(name).containsOnlyKeys("summary", "description");
+        for (Object text : annotations.values()) {
+            assertThat(String.valueOf(text)).as(name).isNotBlank()
+                    .satisfies(t -> assertThat(t.split("\\{\\{", -1).length).as(name + " templates").isEqualTo(t.split("}}", -1).length));
+        }
+        return name;
+    }
+
+    /** Round, curly and square brackets nest properly outside quoted strings. */
+    private static boolean balanced(String expression) {
+        String unquoted = expression.replaceAll("\"(\\\\.|[^\"\\\\])*\"", "\"\"");
+        StringBuilder open = new StringBuilder();
+        for (char c : unquoted.toCharArray()) {
+            int kind = "([{".indexOf(c);
+            if (kind >= 0) {
+                open.append(")]}".charAt(kind));
+            } else if (")]}".indexOf(c) >= 0) {
+                if (open.isEmpty() || open.charAt(open.length() - 1) != c) {
+                    return false;
+                }
+                open.setLength(open.length() - 1);
+            }
+        }
+        return open.isEmpty();
+    }
+
+    @Test
     void shouldRunKeycloakWithTheRealmTheServicesTakeTokensFrom() throws IOException {
         Map<String, Object> keycloak = service("keycloak");
         assertThat(String.valueOf(keycloak.get("image"))).startsWith("quay.io/keycloak/keycloak:26");
