@@ -184,6 +184,63 @@ class DockerComposeTest {
                 Map.entry("startpakket-services", List.of("ServiceDown")));
     }
 
+    @Test
+    void shouldRunGrafanaWithTheDataSourceAndTheDashboardFromThisRepository() throws IOException {
+        Map<String, Object> grafana = service("grafana");
+        assertThat(String.valueOf(grafana.get("image"))).as("a pinned Grafana 11 or 12").matches("grafana/grafana:1[12]\\.\\d+\\.\\d+");
+        assertThat(list(grafana.get("ports"))).containsExactly("127.0.0.1:3000:3000");
+        assertThat(list(grafana.get("depends_on"))).contains("prometheus");
+        Map<String, String> env = environment(grafana);
+        assertThat(env).containsEntry("GF_AUTH_ANONYMOUS_ENABLED", "false").containsEntry("GF_USERS_ALLOW_SIGN_UP", "false");
+        assertThat(env.get("GF_SECURITY_ADMIN_PASSWORD")).startsWith("${GRAFANA_ADMIN_PASSWORD:?");
+        assertThat(map(compose.get("volumes"))).containsKey("grafana");
+
+        Map<String, Path> mounts = new LinkedHashMap<>();
+        for (String volume : list(grafana.get("volumes"))) {
+            String[] parts = volume.split(":");
+            if (parts[0].startsWith("./")) {
+                assertThat(parts).as(volume).hasSize(3).endsWith("ro");
+                assertThat(root.resolve(parts[0])).as(volume).exists();
+                mounts.put(parts[1], root.resolve(parts[0]).normalize());
+            }
+        }
+        Path provisioning = mounts.get("/etc/grafana/provisioning");
+        assertThat(provisioning).as("provisioning mounted where Grafana reads it").isNotNull();
+
+        Map<String, Object> datasources = new Yaml().load(Files.readString(provisioning.resolve("datasources/prometheus.yml")));
+        Map<String, Object> prometheus = map(objects(datasources.get("datasources")).get(0));
+        assertThat(prometheus).containsEntry("type", "prometheus").containsEntry("url", "http://prometheus:9090")
+                .containsEntry("isDefault", true);
+        assertThat(list(service("prometheus").get("command"))).contains("--config.file=/etc/prometheus/prometheus.yml");
+
+        Map<String, Object> providers = new Yaml().load(Files.readString(provisioning.resolve("dashboards/startpakket.yml")));
+        Map<String, Object> provider = map(objects(providers.get("providers")).get(0));
+        assertThat(provider).containsEntry("type", "file");
+        String dashboardsPath = String.valueOf(map(provider.get("options")).get("path"));
+        assertThat(mounts).as("the provider's path is the mounted dashboards folder").containsKey(dashboardsPath);
+        assertThat(env.get("GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH")).isEqualTo(dashboardsPath + "/startpakket.json");
+
+        Path dashboardFile = mounts.get(dashboardsPath).resolve("startpakket.json");
+        assertThat(dashboardFile).isEqualTo(root.resolve("docker/grafana/dashboards/startpakket.json"));
+        Map<String, Object> dashboard = new Yaml().load(Files.readString(dashboardFile));
+        assertThat(dashboard).containsEntry("title", "Startpakket — de keten").containsEntry("uid", "startpakket-keten");
+        Map<String, Object> datasourceVariable = map(objects(map(dashboard.get("templating")).get("list")).get(0));
+        assertThat(datasourceVariable).containsEntry("name", "datasource").containsEntry("type", "datasource")
+                .containsEntry("query", "prometheus");
+        List<?> panels = objects(dashboard.get("panels"));
+        assertThat(panels).hasSizeGreaterThan(15);
+        for (Object panel : panels) {
+            Map<String, Object> definition = map(panel);
+            if (definition.containsKey("targets")) {
+                assertThat(map(definition.get("datasource"))).as("panel " + definition.get("title"))
+                        .containsEntry("uid", "${datasource}");
+                for (Object target : objects(definition.get("targets"))) {
+                    assertThat(String.valueOf(map(target).get("expr"))).as("panel " + definition.get("title")).isNotBlank();
+                }
+            }
+        }
+    }
+
     /**
      * What can be checked of a Prometheus alerting rule without promtool: the keys Prometheus accepts, a name, an
      * expression with balanced brackets, a duration, a severity and annotations in plain words. Its alert name.
