@@ -61,26 +61,12 @@ class MunicipalityOnboardingIT {
 
         // the contract: a municipality is served because it has one
         String contractId = "utrecht-" + suffix;
-        Api.Response contract = billing.asStaff("coordinator").put("/api/v1/contracts/" + contractId, Map.of(
-                "municipality", UTRECHT,
-                "validFrom", LocalDate.now().minusDays(30).toString(),
-                "validTo", LocalDate.now().plusYears(1).toString(),
-                "pricePerPackage", Map.of("BABY", "65.00", "TODDLER", "65.00"),
-                "maxPackages", 40,
-                "budget", "2600.00",
-                "invoicePeriod", "MONTHLY"));
-        assertThat(contract.status()).as(contract.toString()).isBetween(200, 201);
+        registerContract(contractId, UTRECHT, "65.00", 40, "2600.00");
 
         // the partner, its key (shown once) and a web-form user
         String partnerId = "wijkteam-utrecht-" + suffix;
+        String apiKey = newPartnerKey(partnerId, "Buurtteam Utrecht " + suffix, UTRECHT);
         Api coordinatorAtReferral = referral.asStaff("coordinator");
-        Api.Response partner = coordinatorAtReferral.put("/api/v1/partners/" + partnerId, Map.of(
-                "name", "Buurtteam Utrecht " + suffix, "intermediaryType", "SOCIAL_CARE",
-                "municipalities", List.of(UTRECHT), "active", true));
-        assertThat(partner.status()).as(partner.toString()).isEqualTo(201);
-        Api.Response key = coordinatorAtReferral.post("/api/v1/partners/" + partnerId + "/keys", Map.of());
-        assertThat(key.status()).as(key.toString()).isEqualTo(201);
-        String apiKey = key.json().get("apiKey").asText();
         String webUser = "buurtteam-" + suffix;
         Api.Response user = coordinatorAtReferral.put("/api/v1/partners/" + partnerId + "/users/" + webUser,
                 Map.of("password", "web-form-password-" + suffix));
@@ -167,6 +153,30 @@ class MunicipalityOnboardingIT {
             stack.service(service).stop(Stack.STOP_GRACE);
             stack.service(service).start().awaitReady(Stack.READY_TIMEOUT);
         }
+    }
+
+    /** A contract a coordinator registers: from 30 days ago for a year, one price for both phases, monthly invoices. */
+    static void registerContract(String contractId, String municipality, String price, int maxPackages, String budget) {
+        Api.Response contract = RunningStack.api(Service.BILLING).asStaff("coordinator").put("/api/v1/contracts/" + contractId, Map.of(
+                "municipality", municipality,
+                "validFrom", LocalDate.now().minusDays(30).toString(),
+                "validTo", LocalDate.now().plusYears(1).toString(),
+                "pricePerPackage", Map.of("BABY", price, "TODDLER", price),
+                "maxPackages", maxPackages,
+                "budget", budget,
+                "invoicePeriod", "MONTHLY"));
+        assertThat(contract.status()).as(contract.toString()).isBetween(200, 201);
+    }
+
+    /** A new social-care partner of the municipality, registered by a coordinator; its API key (shown once). */
+    static String newPartnerKey(String partnerId, String name, String municipality) {
+        Api coordinator = RunningStack.api(Service.REFERRAL).asStaff("coordinator");
+        Api.Response partner = coordinator.put("/api/v1/partners/" + partnerId, Map.of(
+                "name", name, "intermediaryType", "SOCIAL_CARE", "municipalities", List.of(municipality), "active", true));
+        assertThat(partner.status()).as(partner.toString()).isEqualTo(201);
+        Api.Response key = coordinator.post("/api/v1/partners/" + partnerId + "/keys", Map.of());
+        assertThat(key.status()).as(key.toString()).isEqualTo(201);
+        return key.json().get("apiKey").asText();
     }
 
     /** A new account at the identity provider; its one-time password. */

@@ -160,6 +160,129 @@ class DockerComposeTest {
     }
 
     @Test
+    void shouldLoadTheAlertRulesIntoPrometheus() throws IOException {
+        assertThat(list(service("prometheus").get("volumes")))
+                .contains("./docker/prometheus/alerts.yml:/etc/prometheus/alerts.yml:ro");
+        Map<String, Object> config = new Yaml().load(Files.readString(root.resolve("docker/prometheus/prometheus.yml")));
+        assertThat(list(config.get("rule_files"))).containsExactly("/etc/prometheus/alerts.yml");
+
+        Map<String, Object> alerts = new Yaml().load(Files.readString(root.resolve("docker/prometheus/alerts.yml")));
+        assertThat(alerts.keySet()).containsExactly("groups");
+        Map<String, List<String>> alertsByGroup = new LinkedHashMap<>();
+        for (Object group : objects(alerts.get("groups"))) {
+            Map<String, Object> definition = map(group);
+            List<String> names = new ArrayList<>();
+            for (Object rule : objects(definition.get("rules"))) {
+                names.add(checkedAlertRule(map(rule)));
+            }
+            alertsByGroup.put(String.valueOf(definition.get("name")), names);
+        }
+        assertThat(alertsByGroup).containsExactly(
+                Map.entry("startpakket-messages", List.of("DeadLetterAppeared", "ConsumerLagNotFalling")),
+                Map.entry("startpakket-contracts", List.of("ContractCapNearlyReached", "ContractCapReached",
+                        "ContractBudgetNearlyUsed", "ContractBudgetUsedUp")),
+                Map.entry("startpakket-services", List.of("ServiceDown")));
+    }
+
+    @Test
+    void shouldRunGrafanaWithTheDataSourceAndTheDashboardFromThisRepository() throws IOException {
+        Map<String, Object> grafana = service("grafana");
+        assertThat(String.valueOf(grafana.get("image"))).as("a pinned Grafana 11 or 12").matches("grafana/grafana:1[12]\\.\\d+\\.\\d+");
+        assertThat(list(grafana.get("ports"))).containsExactly("127.0.0.1:3000:3000");
+        assertThat(list(grafana.get("depends_on"))).contains("prometheus");
+        Map<String, String> env = environment(grafana);
+        assertThat(env).containsEntry("GF_AUTH_ANONYMOUS_ENABLED", "false").containsEntry("GF_USERS_ALLOW_SIGN_UP", "false");
+        assertThat(env.get("GF_SECURITY_ADMIN_PASSWORD")).startsWith("${GRAFANA_ADMIN_PASSWORD:?");
+        assertThat(map(compose.get("volumes"))).containsKey("grafana");
+
+        Map<String, Path> mounts = new LinkedHashMap<>();
+        for (String volume : list(grafana.get("volumes"))) {
+            String[] parts = volume.split(":");
+            if (parts[0].startsWith("./")) {
+                assertThat(parts).as(volume).hasSize(3).endsWith("ro");
+                assertThat(root.resolve(parts[0])).as(volume).exists();
+                mounts.put(parts[1], root.resolve(parts[0]).normalize());
+            }
+        }
+        Path provisioning = mounts.get("/etc/grafana/provisioning");
+        assertThat(provisioning).as("provisioning mounted where Grafana reads it").isNotNull();
+
+        Map<String, Object> datasources = new Yaml().load(Files.readString(provisioning.resolve("datasources/prometheus.yml")));
+        Map<String, Object> prometheus = map(objects(datasources.get("datasources")).get(0));
+        assertThat(prometheus).containsEntry("type", "prometheus").containsEntry("url", "http://prometheus:9090")
+                .containsEntry("isDefault", true);
+        assertThat(list(service("prometheus").get("command"))).contains("--config.file=/etc/prometheus/prometheus.yml");
+
+        Map<String, Object> providers = new Yaml().load(Files.readString(provisioning.resolve("dashboards/startpakket.yml")));
+        Map<String, Object> provider = map(objects(providers.get("providers")).get(0));
+        assertThat(provider).containsEntry("type", "file");
+        String dashboardsPath = String.valueOf(map(provider.get("options")).get("path"));
+        assertThat(mounts).as("the provider's path is the mounted dashboards folder").containsKey(dashboardsPath);
+        assertThat(env.get("GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH")).isEqualTo(dashboardsPath + "/startpakket.json");
+
+        Path dashboardFile = mounts.get(dashboardsPath).resolve("startpakket.json");
+        assertThat(dashboardFile).isEqualTo(root.resolve("docker/grafana/dashboards/startpakket.json"));
+        Map<String, Object> dashboard = new Yaml().load(Files.readString(dashboardFile));
+        assertThat(dashboard).containsEntry("title", "Startpakket — de keten").containsEntry("uid", "startpakket-keten");
+        Map<String, Object> datasourceVariable = map(objects(map(dashboard.get("templating")).get("list")).get(0));
+        assertThat(datasourceVariable).containsEntry("name", "datasource").containsEntry("type", "datasource")
+                .containsEntry("query", "prometheus");
+        List<?> panels = objects(dashboard.get("panels"));
+        assertThat(panels).hasSizeGreaterThan(15);
+        for (Object panel : panels) {
+            Map<String, Object> definition = map(panel);
+            if (definition.containsKey("targets")) {
+                assertThat(map(definition.get("datasource"))).as("panel " + definition.get("title"))
+                        .containsEntry("uid", "${datasource}");
+                for (Object target : objects(definition.get("targets"))) {
+                    assertThat(String.valueOf(map(target).get("expr"))).as("panel " + definition.get("title")).isNotBlank();
+                }
+            }
+        }
+    }
+
+    /**
+     * What can be checked of a Prometheus alerting rule without promtool: the keys Prometheus accepts, a name, an
+     * expression with balanced brackets, a duration, a severity and annotations in plain words. Its alert name.
+     */
+    private static String checkedAlertRule(Map<String, Object> rule) {
+        String name = String.valueOf(rule.get("alert"));
+        assertThat(rule.keySet()).as(name).isSubsetOf("alert", "expr", "for", "keep_firing_for", "labels", "annotations");
+        assertThat(name).matches("[A-Z][A-Za-z0-9]+");
+        assertThat(balanced(String.valueOf(rule.get("expr")))).as(name + " expr has balanced brackets").isTrue();
+        if (rule.containsKey("for")) {
+            assertThat(String.valueOf(rule.get("for"))).as(name + " for").matches("\\d+[smhdwy]");
+        }
+        assertThat(map(rule.get("labels"))).as(name).containsOnlyKeys("severity");
+        assertThat(String.valueOf(map(rule.get("labels")).get("severity"))).as(name).isIn("critical", "warning", "info");
+        Map<String, Object> annotations = map(rule.get("annotations"));
+        assertThat(annotations).as(name).containsOnlyKeys("summary", "description");
+        for (Object text : annotations.values()) {
+            assertThat(String.valueOf(text)).as(name).isNotBlank()
+                    .satisfies(t -> assertThat(t.split("\\{\\{", -1).length).as(name + " templates").isEqualTo(t.split("}}", -1).length));
+        }
+        return name;
+    }
+
+    /** Round, curly and square brackets nest properly outside quoted strings. */
+    private static boolean balanced(String expression) {
+        String unquoted = expression.replaceAll("\"(\\\\.|[^\"\\\\])*\"", "\"\"");
+        StringBuilder open = new StringBuilder();
+        for (char c : unquoted.toCharArray()) {
+            int kind = "([{".indexOf(c);
+            if (kind >= 0) {
+                open.append(")]}".charAt(kind));
+            } else if (")]}".indexOf(c) >= 0) {
+                if (open.isEmpty() || open.charAt(open.length() - 1) != c) {
+                    return false;
+                }
+                open.setLength(open.length() - 1);
+            }
+        }
+        return open.isEmpty();
+    }
+
+    @Test
     void shouldRunKeycloakWithTheRealmTheServicesTakeTokensFrom() throws IOException {
         Map<String, Object> keycloak = service("keycloak");
         assertThat(String.valueOf(keycloak.get("image"))).startsWith("quay.io/keycloak/keycloak:26");
