@@ -181,6 +181,7 @@ class DockerComposeTest {
                 Map.entry("startpakket-messages", List.of("DeadLetterAppeared", "ConsumerLagNotFalling")),
                 Map.entry("startpakket-contracts", List.of("ContractCapNearlyReached", "ContractCapReached",
                         "ContractBudgetNearlyUsed", "ContractBudgetUsedUp")),
+                Map.entry("startpakket-packing", List.of("PackingJobsOverdue")),
                 Map.entry("startpakket-services", List.of("ServiceDown")));
     }
 

@@ -1,5 +1,7 @@
 package nl.startpakket.fulfilment.query;
 
+import java.time.LocalDate;
+
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.util.Comparator;
@@ -80,6 +82,13 @@ public class JobQueueQueries {
 
     public long count(JobStatus status) {
         return mongo.count(Query.query(where("listed").is(true).and("status").is(status)), JobView.class);
+    }
+
+    /** Jobs not yet handed over (queued, claimed, packed) whose deadline lies before {@code today}. */
+    public long countOverdue(LocalDate today) {
+        return mongo.count(Query.query(where("listed").is(true)
+                .and("status").in(JobStatus.QUEUED, JobStatus.CLAIMED, JobStatus.PACKED)
+                .and("deadline").lt(today)), JobView.class);
     }
 
     /** Claimed jobs whose claim is older than the cut-off. */
