@@ -39,5 +39,6 @@ account volunteer2 "Tweede vrijwilliger" VOLUNTEER
 account finance "Financiën" FINANCE
 account evaluator-huizen "Evaluator Huizen" EVALUATOR GM0406
 account evaluator-heerlen "Evaluator Heerlen" EVALUATOR GM0917
+account sociaal-team-huizen "Sociaal team Huizen" SOCIAL_TEAM GM0406
 "$KCADM" add-roles -r "$REALM" --uusername coordinator --cclientid realm-management \
   --rolename manage-users --rolename view-users --rolename query-users

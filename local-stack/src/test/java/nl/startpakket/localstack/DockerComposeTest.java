@@ -302,7 +302,7 @@ class DockerComposeTest {
         assertThat(((Number) realm.get("accessTokenLifespan")).intValue()).as("a disabled account counts within a minute")
                 .isLessThanOrEqualTo(55);
         assertThat(objects(map(realm.get("roles")).get("realm")).stream().map(r -> map(r).get("name")))
-                .containsExactlyInAnyOrder("COORDINATOR", "VOLUNTEER", "FINANCE", "EVALUATOR");
+                .containsExactlyInAnyOrder("COORDINATOR", "VOLUNTEER", "FINANCE", "EVALUATOR", "SOCIAL_TEAM");
         Map<String, Object> client = map(objects(realm.get("clients")).stream().map(DockerComposeTest::map)
                 .filter(c -> "startpakket".equals(c.get("clientId"))).findFirst().orElseThrow());
         assertThat(client.get("secret")).isEqualTo("${STARTPAKKET_IDENTITY_CLIENT_SECRET}");

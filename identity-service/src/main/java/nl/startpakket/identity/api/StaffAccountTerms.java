@@ -36,7 +36,7 @@ public record StaffAccountTerms(String displayName, Set<StaffRole> roles, String
                     + " belongs to one municipality.";
         }
         if (!needsMunicipality && municipality != null) {
-            return "Only an account of a municipality's role (EVALUATOR) has a municipality.";
+            return "Only an account of a municipality's role (EVALUATOR, SOCIAL_TEAM) has a municipality.";
         }
         return null;
     }

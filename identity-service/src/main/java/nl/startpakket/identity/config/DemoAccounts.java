@@ -35,7 +35,8 @@ public class DemoAccounts {
             new Demo("volunteer2", "Tweede vrijwilliger (demo)", StaffRole.VOLUNTEER, null),
             new Demo("finance", "Financiën (demo)", StaffRole.FINANCE, null),
             new Demo("evaluator-huizen", "Evaluator Huizen (demo)", StaffRole.EVALUATOR, "GM0406"),
-            new Demo("evaluator-heerlen", "Evaluator Heerlen (demo)", StaffRole.EVALUATOR, "GM0917"));
+            new Demo("evaluator-heerlen", "Evaluator Heerlen (demo)", StaffRole.EVALUATOR, "GM0917"),
+            new Demo("sociaal-team-huizen", "Sociaal team Huizen (demo)", StaffRole.SOCIAL_TEAM, "GM0406"));
 
     private final CommandGateway commands;
     private final StaffAccounts accounts;

@@ -90,13 +90,13 @@ public class AccountAdministration {
         boolean perMunicipality = roles.stream().anyMatch(StaffRole::perMunicipality);
         String municipality = blankToNull(request.municipality());
         if (perMunicipality && municipality == null) {
-            problems.add(new FieldProblem("municipality", "An evaluator belongs to one municipality: its CBS code, e.g. GM0406."));
+            problems.add(new FieldProblem("municipality", "An evaluator or a social team belongs to one municipality: its CBS code, e.g. GM0406."));
         } else if (perMunicipality && !MUNICIPALITY.matcher(municipality).matches()) {
             problems.add(new FieldProblem("municipality", "A CBS municipality code: GM followed by four digits, e.g. GM0406."));
         } else if (perMunicipality && !register.isCurrent(municipality)) {
             problems.add(new FieldProblem("municipality", register.whyNotCurrent(municipality).orElse("Unknown municipality " + municipality + ".")));
         } else if (!perMunicipality && municipality != null) {
-            problems.add(new FieldProblem("municipality", "Only an evaluator's account belongs to a municipality."));
+            problems.add(new FieldProblem("municipality", "Only an evaluator's or a social team's account belongs to a municipality."));
         }
         return problems;
     }

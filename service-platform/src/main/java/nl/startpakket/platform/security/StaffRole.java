@@ -6,7 +6,12 @@ public enum StaffRole {
     VOLUNTEER,
     FINANCE,
     /** Sees the figures of one municipality, never a family. */
-    EVALUATOR;
+    EVALUATOR,
+    /**
+     * The social team of one municipality: follows up a delivered package with the family that
+     * agreed to be contacted about further help, and records the outcome.
+     */
+    SOCIAL_TEAM;
 
     public String authority() {
         return "ROLE_" + name();
@@ -14,6 +19,6 @@ public enum StaffRole {
 
     /** Whether an account with this role belongs to one municipality (its token names it). */
     public boolean perMunicipality() {
-        return this == EVALUATOR;
+        return this == EVALUATOR || this == SOCIAL_TEAM;
     }
 }

@@ -57,6 +57,7 @@ public final class TestIdentityProvider {
                 new Account("finance", "finance", List.of("FINANCE"), null),
                 new Account("evaluator-huizen", "evaluator-huizen", List.of("EVALUATOR"), "GM0406"),
                 new Account("evaluator-heerlen", "evaluator-heerlen", List.of("EVALUATOR"), "GM0917"),
+                new Account("sociaal-team-huizen", "sociaal-team-huizen", List.of("SOCIAL_TEAM"), "GM0406"),
                 new Account("it-coordinator", "it-coordinator-password", List.of("COORDINATOR"), null),
                 new Account("it-volunteer", "it-volunteer-password", List.of("VOLUNTEER"), null))) {
             ACCOUNTS.put(account.username(), account);
