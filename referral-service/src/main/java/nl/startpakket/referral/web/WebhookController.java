@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import nl.startpakket.platform.web.ApiProblem;
+import nl.startpakket.referral.config.OpenApiConfig;
 import nl.startpakket.referral.api.ReferralStatus;
 import nl.startpakket.referral.api.notification.NotificationBusyException;
 import nl.startpakket.referral.api.notification.NotificationChannel;
@@ -114,6 +116,7 @@ public class WebhookController {
     // ---- the partner's own (API key) ----
 
     @Operation(summary = "This partner's webhooks")
+    @SecurityRequirement(name = OpenApiConfig.PARTNER_KEY)
     @GetMapping("/api/v1/webhooks")
     public List<WebhookResponse> ownList(@AuthenticationPrincipal PartnerPrincipal partner) {
         return list(partner.partnerId());
@@ -123,6 +126,7 @@ public class WebhookController {
     @ApiResponse(responseCode = "201", description = "Registered.")
     @ApiResponse(responseCode = "400", description = "Invalid address or statuses, with the fields.",
             content = @Content(mediaType = "application/problem+json"))
+    @SecurityRequirement(name = OpenApiConfig.PARTNER_KEY)
     @PostMapping("/api/v1/webhooks")
     public ResponseEntity<NewWebhookResponse> ownRegister(@AuthenticationPrincipal PartnerPrincipal partner,
                                                          @RequestBody WebhookRequest request, HttpServletRequest http) {
@@ -130,12 +134,14 @@ public class WebhookController {
     }
 
     @Operation(summary = "One of this partner's webhooks")
+    @SecurityRequirement(name = OpenApiConfig.PARTNER_KEY)
     @GetMapping("/api/v1/webhooks/{webhookId}")
     public WebhookResponse ownGet(@AuthenticationPrincipal PartnerPrincipal partner, @PathVariable String webhookId) {
         return WebhookResponse.of(webhook(partner.partnerId(), webhookId));
     }
 
     @Operation(summary = "Change a webhook's address, statuses or whether it is active", description = "The signing secret stays.")
+    @SecurityRequirement(name = OpenApiConfig.PARTNER_KEY)
     @PutMapping("/api/v1/webhooks/{webhookId}")
     public WebhookResponse ownChange(@AuthenticationPrincipal PartnerPrincipal partner, @PathVariable String webhookId,
                                      @RequestBody WebhookRequest request, HttpServletRequest http) {
@@ -144,12 +150,14 @@ public class WebhookController {
 
     @Operation(summary = "Remove a webhook", description = "Notifications not yet delivered to it end as failed.")
     @ApiResponse(responseCode = "204", description = "Removed.")
+    @SecurityRequirement(name = OpenApiConfig.PARTNER_KEY)
     @DeleteMapping("/api/v1/webhooks/{webhookId}")
     public ResponseEntity<Void> ownRemove(@AuthenticationPrincipal PartnerPrincipal partner, @PathVariable String webhookId) {
         return remove(actor(partner), partner.partnerId(), webhookId);
     }
 
     @Operation(summary = "The delivery log of a webhook", description = "Newest first, at most 100; each with its attempts.")
+    @SecurityRequirement(name = OpenApiConfig.PARTNER_KEY)
     @GetMapping("/api/v1/webhooks/{webhookId}/deliveries")
     public List<NotificationResponse> ownDeliveries(@AuthenticationPrincipal PartnerPrincipal partner, @PathVariable String webhookId,
                                                     @RequestParam(required = false) NotificationState state) {
@@ -159,6 +167,7 @@ public class WebhookController {
     @Operation(summary = "Send a notification again", description = "Same webhook-id; a fresh budget of attempts.")
     @ApiResponse(responseCode = "202", description = "Due again at once.")
     @ApiResponse(responseCode = "409", description = "An attempt is under way.", content = @Content(mediaType = "application/problem+json"))
+    @SecurityRequirement(name = OpenApiConfig.PARTNER_KEY)
     @PostMapping("/api/v1/webhooks/{webhookId}/deliveries/{notificationId}/replay")
     public ResponseEntity<NotificationResponse> ownReplay(@AuthenticationPrincipal PartnerPrincipal partner,
                                                           @PathVariable String webhookId, @PathVariable String notificationId) {
@@ -169,12 +178,14 @@ public class WebhookController {
     // ---- any partner's (COORDINATOR) ----
 
     @Operation(summary = "A partner's webhooks (COORDINATOR)")
+    @SecurityRequirement(name = OpenApiConfig.STAFF)
     @GetMapping("/api/v1/partners/{partnerId}/webhooks")
     public List<WebhookResponse> partnerList(@PathVariable String partnerId) {
         return list(partnerId);
     }
 
     @Operation(summary = "Register a webhook for a partner (COORDINATOR)", description = "The answer carries the signing secret, once.")
+    @SecurityRequirement(name = OpenApiConfig.STAFF)
     @PostMapping("/api/v1/partners/{partnerId}/webhooks")
     public ResponseEntity<NewWebhookResponse> partnerRegister(@PathVariable String partnerId, @RequestBody WebhookRequest request,
                                                               Authentication user, HttpServletRequest http) {
@@ -182,22 +193,26 @@ public class WebhookController {
         return register(user.getName(), partnerId, request, http, "/api/v1/partners/" + partnerId + "/webhooks/");
     }
 
+    @SecurityRequirement(name = OpenApiConfig.STAFF)
     @GetMapping("/api/v1/partners/{partnerId}/webhooks/{webhookId}")
     public WebhookResponse partnerGet(@PathVariable String partnerId, @PathVariable String webhookId) {
         return WebhookResponse.of(webhook(partnerId, webhookId));
     }
 
+    @SecurityRequirement(name = OpenApiConfig.STAFF)
     @PutMapping("/api/v1/partners/{partnerId}/webhooks/{webhookId}")
     public WebhookResponse partnerChange(@PathVariable String partnerId, @PathVariable String webhookId,
                                          @RequestBody WebhookRequest request, Authentication user, HttpServletRequest http) {
         return change(user.getName(), partnerId, webhookId, request, http);
     }
 
+    @SecurityRequirement(name = OpenApiConfig.STAFF)
     @DeleteMapping("/api/v1/partners/{partnerId}/webhooks/{webhookId}")
     public ResponseEntity<Void> partnerRemove(@PathVariable String partnerId, @PathVariable String webhookId, Authentication user) {
         return remove(user.getName(), partnerId, webhookId);
     }
 
+    @SecurityRequirement(name = OpenApiConfig.STAFF)
     @GetMapping("/api/v1/partners/{partnerId}/webhooks/{webhookId}/deliveries")
     public List<NotificationResponse> partnerDeliveries(@PathVariable String partnerId, @PathVariable String webhookId,
                                                         @RequestParam(required = false) NotificationState state) {
@@ -205,6 +220,7 @@ public class WebhookController {
     }
 
     @Operation(summary = "A partner's notifications, webhooks and e-mail (COORDINATOR)", description = "Newest first, at most 100.")
+    @SecurityRequirement(name = OpenApiConfig.STAFF)
     @GetMapping("/api/v1/partners/{partnerId}/notifications")
     public List<NotificationResponse> partnerNotifications(@PathVariable String partnerId,
                                                            @RequestParam(required = false) NotificationChannel channel,
@@ -215,6 +231,7 @@ public class WebhookController {
     }
 
     @Operation(summary = "Send a partner's notification again (COORDINATOR)", description = "Webhook or e-mail; audited.")
+    @SecurityRequirement(name = OpenApiConfig.STAFF)
     @PostMapping("/api/v1/partners/{partnerId}/notifications/{notificationId}/replay")
     public ResponseEntity<NotificationResponse> partnerReplay(@PathVariable String partnerId, @PathVariable String notificationId,
                                                               Authentication user) {
