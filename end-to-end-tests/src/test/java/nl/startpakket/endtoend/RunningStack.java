@@ -34,6 +34,8 @@ final class RunningStack {
                         .jarDirectory(Path.of("").toAbsolutePath().getParent())
                         .externalKafka(blankToNull(System.getenv("KAFKA_BOOTSTRAP_SERVERS")))
                         .externalMongo(blankToNull(System.getenv("MONGODB_URI")))
+                        // a partner endpoint that was down is tried again within seconds, not minutes
+                        .environment("STARTPAKKET_NOTIFICATIONS_MAX_BACKOFF", "10s")
                         .build()
                         .start();
             } catch (IOException e) {

@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * machine ({@code LOCAL_STACK_INFRA_OPTS}, default {@value #INFRA_OPTS}) that runs the broker and
  * Mongo and launches the services, and passes signals on. Environment: {@code STARTPAKKET_DATA}
  * (default {@code data}), {@code LOCAL_STACK_KAFKA_PORT} (9092), {@code LOCAL_STACK_MONGO_PORT}
- * (27017); {@code KAFKA_BOOTSTRAP_SERVERS} or {@code MONGODB_URI} use a real Kafka or MongoDB
+ * (27017), {@code LOCAL_STACK_SMTP_PORT} (3025) and {@code LOCAL_STACK_IMAP_PORT} (3143) of the demo
+ * inbox; {@code KAFKA_BOOTSTRAP_SERVERS} or {@code MONGODB_URI} use a real Kafka or MongoDB
  * instead of the built-in ones; {@code LOCAL_STACK_SERVICE_OPTS} replaces the services' JVM
  * options ({@link ServiceProcess#DEFAULT_JVM_OPTIONS}); {@code LOCAL_STACK_CDS=false} starts them
  * without class-data sharing (see {@link Stack.Builder#classDataSharing(Path)}, cache in
@@ -101,6 +102,7 @@ public final class LocalStack {
                 .dataDirectory(data)
                 .kafkaPort(Integer.parseInt(env("LOCAL_STACK_KAFKA_PORT", "9092")))
                 .mongoPort(Integer.parseInt(env("LOCAL_STACK_MONGO_PORT", "27017")))
+                .mailPorts(Integer.parseInt(env("LOCAL_STACK_SMTP_PORT", "3025")), Integer.parseInt(env("LOCAL_STACK_IMAP_PORT", "3143")))
                 .externalKafka(System.getenv("KAFKA_BOOTSTRAP_SERVERS"))
                 .externalMongo(System.getenv("MONGODB_URI"))
                 .progress(line -> out.println("  " + line));
@@ -173,6 +175,8 @@ public final class LocalStack {
         out.println("        coordinator, volunteer, volunteer2, finance, evaluator-huizen (GM0406), evaluator-heerlen (GM0917)");
         out.println("  Kafka       " + stack.kafkaBootstrapServers() + "   MongoDB " + stack.mongoUri());
         out.println("  logs        " + data.resolve("logs") + "/<service>.log, " + data.resolve("logs") + "/local-stack.log");
+        out.println("  mail        SMTP " + stack.mail().host() + ":" + stack.mail().smtpPort() + ", inbox " + data.resolve("logs")
+                + "/mail.log or IMAP :" + stack.mail().imapPort() + " (user and password = the address)");
         out.println("  data        " + data + "/ (kept across restarts; --reset wipes it)");
         StringBuilder memory = new StringBuilder("  memory      ");
         rss.forEach((name, bytes) -> memory.append(name).append(' ').append(ResidentMemory.format(bytes)).append(", "));

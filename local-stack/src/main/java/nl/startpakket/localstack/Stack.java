@@ -60,6 +60,7 @@ public final class Stack implements AutoCloseable {
     private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
     private KafkaBroker kafka;
     private MongoWireServer mongo;
+    private DemoMailServer mail;
     private volatile ClassDataSharing classDataSharing;
     private volatile String kafkaBootstrapServers;
     private volatile String mongoUri;
@@ -128,6 +129,7 @@ public final class Stack implements AutoCloseable {
                     mongoUri = server.uri();
                 }
             }
+            startMail(data);
             Map<Service, ServiceProcess> processes = new EnumMap<>(Service.class);
             for (Service service : Service.values()) {
                 int port = settings.ports.get(service);
@@ -139,6 +141,7 @@ public final class Stack implements AutoCloseable {
                 // only this machine can reach the services (demo credentials)
                 env.put("SERVER_ADDRESS", settings.host);
                 env.putAll(identityEnvironment());
+                env.putAll(mailEnvironment());
                 env.putAll(settings.environment);
                 ClassDataSharing.Launch launch = launches.get(service).join();
                 List<String> jvmOptions = new ArrayList<>(settings.jvmOptions);
@@ -213,6 +216,37 @@ public final class Stack implements AutoCloseable {
         env.put("STARTPAKKET_LINK_BILLING", "http://localhost:" + settings.ports.get(Service.BILLING) + "/contracts");
         env.put("STARTPAKKET_LINK_REPORTING", "http://localhost:" + settings.ports.get(Service.REPORTING) + "/dashboard");
         return env;
+    }
+
+    /** The demo inbox (see {@link DemoMailServer}): every service's SMTP goes there. */
+    private void startMail(Path data) {
+        DemoMailServer server = DemoMailServer.start(settings.host, settings.smtpPort, settings.imapPort,
+                data.resolve("logs").resolve("mail.log"));
+        settings.progress.accept("Demo mail server ready: SMTP " + server.host() + ":" + server.smtpPort() + ", IMAP "
+                + server.imapPort() + ", every message also in logs/mail.log");
+        synchronized (lock) {
+            if (stopped) {
+                server.close();
+                throw aborted();
+            }
+            mail = server;
+        }
+    }
+
+    /** SMTP of the demo inbox; webhooks to this machine over plain http (the stack has no certificates). */
+    private Map<String, String> mailEnvironment() {
+        return Map.of("SPRING_MAIL_HOST", mail.host(), "SPRING_MAIL_PORT", Integer.toString(mail.smtpPort()),
+                "STARTPAKKET_WEBHOOKS_ALLOW_HTTP_LOCALHOST", "true");
+    }
+
+    /** The demo inbox of this stack. */
+    public DemoMailServer mail() {
+        synchronized (lock) {
+            if (mail == null) {
+                throw new IllegalStateException("The stack was not started");
+            }
+            return mail;
+        }
     }
 
     private static IllegalStateException aborted() {
@@ -327,6 +361,7 @@ public final class Stack implements AutoCloseable {
         List<ServiceProcess> running;
         KafkaBroker broker;
         MongoWireServer server;
+        DemoMailServer inbox;
         synchronized (lock) {
             if (stopped) {
                 return;
@@ -335,6 +370,7 @@ public final class Stack implements AutoCloseable {
             running = List.copyOf(services.values());
             broker = kafka;
             server = mongo;
+            inbox = mail;
         }
         ClassDataSharing cds = classDataSharing;
         if (cds != null) {
@@ -350,6 +386,9 @@ public final class Stack implements AutoCloseable {
         }
         if (server != null) {
             server.close();
+        }
+        if (inbox != null) {
+            inbox.close();
         }
     }
 
@@ -390,6 +429,8 @@ public final class Stack implements AutoCloseable {
         private String host = "127.0.0.1";
         private int kafkaPort = 9092;
         private int mongoPort = 27017;
+        private int smtpPort = 3025;
+        private int imapPort = 3143;
         private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
         private Path jarDirectory = Service.defaultJarDirectory();
         private List<String> jvmOptions = ServiceProcess.DEFAULT_JVM_OPTIONS;
@@ -422,6 +463,13 @@ public final class Stack implements AutoCloseable {
             return this;
         }
 
+        /** The demo inbox's SMTP and IMAP ports (default 3025 and 3143; 0: free ones). */
+        public Builder mailPorts(int smtp, int imap) {
+            this.smtpPort = smtp;
+            this.imapPort = imap;
+            return this;
+        }
+
         public Builder servicePort(Service service, int port) {
             ports.put(service, port);
             return this;
@@ -432,6 +480,8 @@ public final class Stack implements AutoCloseable {
             try {
                 kafkaPort = 0;
                 mongoPort = 0;
+                smtpPort = 0;
+                imapPort = 0;
                 for (Service service : Service.values()) {
                     ports.put(service, KafkaBroker.freePort(host));
                 }

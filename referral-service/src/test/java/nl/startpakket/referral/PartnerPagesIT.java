@@ -186,6 +186,46 @@ class PartnerPagesIT {
     }
 
     @Test
+    void aWebhookGetsItsSecretShownOnceAndUsersAnAddressAndTheNotificationsAreListed() throws Exception {
+        String refused = page(post("/partners/" + partnerId + "/webhooks").with(COORDINATOR).with(csrf())
+                .param("url", "http://partner.example.org/events").param("statuses", "DELIVERED"));
+        assertThat(between(refused, "id=\"url-error\">", "</p>")).contains("https://");
+        MvcResult registered = mvc.perform(post("/partners/" + partnerId + "/webhooks").with(COORDINATOR).with(csrf())
+                        .param("url", "https://partner.example.org/events").param("statuses", "FUNDED").param("statuses", "DELIVERED"))
+                .andExpect(redirectedUrl("/partners/" + partnerId)).andReturn();
+        String shown = page(get("/partners/" + partnerId).with(COORDINATOR).flashAttrs(registered.getFlashMap()));
+        String secret = between(shown, "<code id=\"new-webhook-secret\">", "</code>");
+        assertThat(secret).startsWith("whsec_");
+        String later = page(get("/partners/" + partnerId).with(COORDINATOR));
+        assertThat(later).contains("https://partner.example.org/events", "Gefinancierd, Bezorgd", "actief").doesNotContain(secret);
+        String webhookId = directory.find(partnerId).orElseThrow().getWebhooks().get(0).webhookId();
+        mvc.perform(post("/partners/" + partnerId + "/webhooks/" + webhookId + "/active").with(COORDINATOR).with(csrf())
+                .param("active", "false")).andExpect(redirectedUrl("/partners/" + partnerId));
+        assertThat(directory.find(partnerId).orElseThrow().webhook(webhookId).orElseThrow().active()).isFalse();
+        assertThat(page(get("/partners/" + partnerId + "/webhooks/" + webhookId + "/remove").with(COORDINATOR)))
+                .contains("Webhook naar https://partner.example.org/events verwijderen?");
+        mvc.perform(post("/partners/" + partnerId + "/webhooks/" + webhookId + "/remove").with(COORDINATOR).with(csrf()))
+                .andExpect(redirectedUrl("/partners/" + partnerId));
+        assertThat(directory.find(partnerId).orElseThrow().getWebhooks()).isEmpty();
+
+        String username = partnerId + "-mail";
+        administration.putUser("it-coordinator", partnerId, username, "correct horse battery");
+        MvcResult bad = mvc.perform(post("/partners/" + partnerId + "/users/" + username + "/email").with(COORDINATOR).with(csrf())
+                .param("email", "no address")).andExpect(redirectedUrl("/partners/" + partnerId)).andReturn();
+        assertThat(page(get("/partners/" + partnerId).with(COORDINATOR).flashAttrs(bad.getFlashMap()))).contains("id=\"email-error\"");
+        mvc.perform(post("/partners/" + partnerId + "/users/" + username + "/email").with(COORDINATOR).with(csrf())
+                .param("email", username + "@partner.example.org").param("language", "en"))
+                .andExpect(redirectedUrl("/partners/" + partnerId));
+        assertThat(directory.find(partnerId).orElseThrow().user(username).orElseThrow().email()).isEqualTo(username + "@partner.example.org");
+        assertThat(page(get("/partners/" + partnerId).with(COORDINATOR))).contains("value=\"" + username + "@partner.example.org\"",
+                "Meldingen");
+        assertThat(audit.recent(null, partnerId, 20)).extracting(AuditTrail.AuditEntry::action)
+                .contains("register-webhook", "change-webhook", "remove-webhook", "change-web-user-email");
+        mvc.perform(post("/partners/" + partnerId + "/notifications/N-00000000-0000-0000-0000-000000000000/replay").with(COORDINATOR)
+                .with(csrf())).andExpect(status().isNotFound());
+    }
+
+    @Test
     void formsWithoutTheCsrfTokenChangeNothing() throws Exception {
         mvc.perform(post("/partners/" + partnerId + "/keys").with(COORDINATOR)).andExpect(status().isForbidden());
         assertThat(directory.find(partnerId).orElseThrow().getApiKeys()).isEmpty();

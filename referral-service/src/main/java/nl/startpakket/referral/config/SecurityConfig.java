@@ -23,10 +23,11 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may do what: partners with their API key (Bearer) on the referral API, staff with the
+ * Who may do what: partners with their API key (Bearer) on the referral and webhook API, staff with the
  * identity provider's access tokens on the rest of the API (every 401/403 there is problem+json),
  * partner users with a login form and staff signed in at the identity provider on the pages. Every chain has the platform's security headers (CSP, no framing, no
  * referrer) via {@link PlatformHttpSecurity}.
@@ -48,8 +49,11 @@ public class SecurityConfig {
     SecurityFilterChain partnerApi(HttpSecurity http, PartnerDirectory partners, ProblemSecurityHandlers problems,
                                    ReferralProperties properties, MeterRegistry meters, java.time.Clock clock) throws Exception {
         PlatformHttpSecurity.apply(http, problems)
-                .securityMatcher(new AndRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/v1/referrals/**"),
-                        new NegatedRequestMatcher(ERASURE)))
+                .securityMatcher(new OrRequestMatcher(
+                        new AndRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/v1/referrals/**"),
+                                new NegatedRequestMatcher(ERASURE)),
+                        // a partner's own webhooks and their delivery logs
+                        PathPatternRequestMatcher.withDefaults().matcher("/api/v1/webhooks/**")))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new PartnerApiKeyFilter(partners, problems), BasicAuthenticationFilter.class)

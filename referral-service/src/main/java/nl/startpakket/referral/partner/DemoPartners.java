@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo partners of DESIGN.md with their well-known API keys and one web form user each (user
- * name and password = partner id), under profile {@code demo} only, made through the same
+ * name and password = partner id, e-mail {@code <partner id>@demo.startpakket.nl} for status e-mails), under profile {@code demo} only, made through the same
  * commands as a coordinator's (by {@value #COORDINATOR}). Idempotent: a restart finds them and
  * adds nothing; a coordinator's later changes to a demo partner are kept. Runs after
  * {@link LegacyPartnerImport}, so demo partners of a local stack from before the event log are
@@ -34,6 +34,11 @@ public class DemoPartners implements ApplicationRunner {
 
         public String apiKey() {
             return "demo-" + id;
+        }
+
+        /** The web form user's address for status e-mails (a demo domain: nothing leaves the local stack). */
+        public String email() {
+            return id + "@demo.startpakket.nl";
         }
     }
 
@@ -66,6 +71,8 @@ public class DemoPartners implements ApplicationRunner {
             // web form user: user name = password = partner id
             if (directory.findByUsername(demo.id()).isEmpty()) {
                 administration.putUser(COORDINATOR, demo.id(), demo.id(), demo.id());
+                // status e-mails land in the local stack's demo inbox (data/logs/mail.log)
+                administration.changeEmail(COORDINATOR, demo.id(), demo.id(), demo.email(), "nl");
             }
         }
     }

@@ -4,6 +4,11 @@ import java.util.Map;
 import nl.startpakket.platform.audit.AuditTrail;
 import nl.startpakket.referral.api.partner.AddWebUserCommand;
 import nl.startpakket.referral.api.partner.ChangePartnerTermsCommand;
+import nl.startpakket.referral.api.partner.ChangeWebUserEmailCommand;
+import nl.startpakket.referral.api.partner.ChangeWebhookCommand;
+import nl.startpakket.referral.api.partner.RegisterWebhookCommand;
+import nl.startpakket.referral.api.partner.RemoveWebhookCommand;
+import nl.startpakket.referral.api.partner.WebhookSettings;
 import nl.startpakket.referral.api.partner.IssueApiKeyCommand;
 import nl.startpakket.referral.api.partner.PartnerAlreadyRegisteredException;
 import nl.startpakket.referral.api.partner.PartnerIdentifiers;
@@ -39,14 +44,63 @@ public class PartnerAdministration {
     private final PartnerDirectoryProjection projection;
     private final PasswordEncoder passwordEncoder;
     private final AuditTrail audit;
+    private final WebhookSigningSecrets signingSecrets;
 
     public PartnerAdministration(CommandGateway commands, PartnerDirectory directory, PartnerDirectoryProjection projection,
-                                 PasswordEncoder passwordEncoder, AuditTrail audit) {
+                                 PasswordEncoder passwordEncoder, AuditTrail audit, WebhookSigningSecrets signingSecrets) {
         this.commands = commands;
         this.directory = directory;
         this.projection = projection;
         this.passwordEncoder = passwordEncoder;
         this.audit = audit;
+        this.signingSecrets = signingSecrets;
+    }
+
+    /** A webhook just registered, with its signing secret: the only time the secret is visible. */
+    public record NewWebhook(String webhookId, String signingSecret) {
+    }
+
+    /**
+     * Registers a webhook of the partner (by a coordinator, or by the partner's system: then the
+     * actor is {@code api-key:<keyId>}). The audit names the host, never the whole address (it may
+     * carry the receiver's own token).
+     */
+    public NewWebhook registerWebhook(String actor, String partnerId, WebhookSettings settings) {
+        String webhookId = Secrets.newWebhookId();
+        String secret = Secrets.newWebhookSecret();
+        send(partnerId, new RegisterWebhookCommand(partnerId, webhookId, settings, signingSecrets.seal(partnerId, webhookId, secret),
+                actor));
+        audit.record(actor, "register-webhook", partnerId, webhookDetails(webhookId, settings));
+        return new NewWebhook(webhookId, secret);
+    }
+
+    /** False when the webhook had these settings already. */
+    public boolean changeWebhook(String actor, String partnerId, String webhookId, WebhookSettings settings) {
+        boolean changed = send(partnerId, new ChangeWebhookCommand(partnerId, webhookId, settings, actor));
+        if (changed) {
+            audit.record(actor, "change-webhook", partnerId, webhookDetails(webhookId, settings));
+        }
+        return changed;
+    }
+
+    public void removeWebhook(String actor, String partnerId, String webhookId) {
+        send(partnerId, new RemoveWebhookCommand(partnerId, webhookId, actor));
+        audit.record(actor, "remove-webhook", partnerId, Map.of("webhookId", webhookId));
+    }
+
+    /** Sets (null or blank: removes) the user's address for status e-mails and their language; false when so already. */
+    public boolean changeEmail(String coordinator, String partnerId, String username, String email, String language) {
+        boolean changed = send(partnerId, new ChangeWebUserEmailCommand(partnerId, username, email, language, coordinator));
+        if (changed) {
+            audit.record(coordinator, "change-web-user-email", partnerId,
+                    Map.of("username", username, "email", email == null || email.isBlank() ? "none" : "set"));
+        }
+        return changed;
+    }
+
+    private static Map<String, String> webhookDetails(String webhookId, WebhookSettings settings) {
+        return Map.of("webhookId", webhookId, "host", java.net.URI.create(settings.url()).getHost() + "",
+                "statuses", settings.statuses().toString(), "active", Boolean.toString(settings.active()));
     }
 
     /** Registers the partner, or changes its terms when it is registered already; true when it is new. */

@@ -13,7 +13,13 @@ import nl.startpakket.referral.api.partner.PartnerEvent;
 import nl.startpakket.referral.api.partner.PartnerRegisteredEvent;
 import nl.startpakket.referral.api.partner.PartnerTerms;
 import nl.startpakket.referral.api.partner.PartnerTermsChangedEvent;
+import java.util.function.UnaryOperator;
 import nl.startpakket.referral.api.partner.WebUserAddedEvent;
+import nl.startpakket.referral.api.partner.WebUserEmailChangedEvent;
+import nl.startpakket.referral.api.partner.WebhookChangedEvent;
+import nl.startpakket.referral.api.partner.WebhookRegisteredEvent;
+import nl.startpakket.referral.api.partner.WebhookRemovedEvent;
+import nl.startpakket.referral.api.partner.WebhookSettings;
 import nl.startpakket.referral.api.partner.WebUserPasswordResetEvent;
 import nl.startpakket.referral.api.partner.WebUserRemovedEvent;
 import org.axonframework.config.ProcessingGroup;
@@ -151,14 +157,40 @@ public class PartnerDirectoryProjection {
             current.getUsers().removeIf(user -> user.username().equals(added.username()));
             current.getUsers().add(new PartnerView.WebUser(added.username(), added.passwordHash(), added.occurredAt()));
         } else if (event instanceof WebUserPasswordResetEvent reset) {
-            current.setUsers(current.getUsers().stream()
-                    .map(user -> user.username().equals(reset.username())
-                            ? new PartnerView.WebUser(user.username(), reset.passwordHash(), user.addedAt()) : user)
-                    .collect(ArrayList::new, List::add, List::addAll));
+            changeUser(current, reset.username(), user -> user.withPasswordHash(reset.passwordHash()));
+        } else if (event instanceof WebUserEmailChangedEvent changed) {
+            changeUser(current, changed.username(), user -> user.withEmail(changed.email(), changed.language(),
+                    changed.email() == null ? null : changed.occurredAt()));
         } else if (event instanceof WebUserRemovedEvent removed) {
             current.getUsers().removeIf(user -> user.username().equals(removed.username()));
+        } else {
+            applyWebhook(current, event);
         }
         return current;
+    }
+
+    private static void applyWebhook(PartnerView current, PartnerEvent event) {
+        if (event instanceof WebhookRegisteredEvent registered) {
+            current.getWebhooks().removeIf(webhook -> webhook.webhookId().equals(registered.webhookId()));
+            WebhookSettings settings = registered.settings();
+            current.getWebhooks().add(new PartnerView.Webhook(registered.webhookId(), settings.url(), settings.statuses(),
+                    settings.active(), registered.signingSecret(), registered.occurredAt(), registered.occurredAt()));
+        } else if (event instanceof WebhookChangedEvent changed) {
+            WebhookSettings settings = changed.settings();
+            current.setWebhooks(current.getWebhooks().stream()
+                    .map(webhook -> webhook.webhookId().equals(changed.webhookId())
+                            ? new PartnerView.Webhook(webhook.webhookId(), settings.url(), settings.statuses(), settings.active(),
+                            webhook.signingSecret(), webhook.createdAt(), changed.occurredAt()) : webhook)
+                    .collect(ArrayList::new, List::add, List::addAll));
+        } else if (event instanceof WebhookRemovedEvent removed) {
+            current.getWebhooks().removeIf(webhook -> webhook.webhookId().equals(removed.webhookId()));
+        }
+    }
+
+    private static void changeUser(PartnerView current, String username, UnaryOperator<PartnerView.WebUser> change) {
+        current.setUsers(current.getUsers().stream()
+                .map(user -> user.username().equals(username) ? change.apply(user) : user)
+                .collect(ArrayList::new, List::add, List::addAll));
     }
 
     private static void setTerms(PartnerView view, PartnerTerms terms) {

@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import nl.startpakket.events.IntermediaryType;
+import nl.startpakket.events.SealedData;
+import nl.startpakket.referral.api.ReferralStatus;
+import nl.startpakket.referral.api.partner.WebhookSettings;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -28,6 +31,7 @@ public class PartnerView {
     private boolean active;
     private List<ApiKey> apiKeys = new ArrayList<>();
     private List<WebUser> users = new ArrayList<>();
+    private List<Webhook> webhooks = new ArrayList<>();
     private Long sequence;
 
     /** One key: its id (safe to show), the hash of the key, when issued and when revoked. */
@@ -38,8 +42,36 @@ public class PartnerView {
         }
     }
 
-    /** One web form user: the name, the bcrypt hash of the password, since when. */
-    public record WebUser(String username, String passwordHash, Instant addedAt) {
+    /**
+     * One web form user: the name, the bcrypt hash of the password, since when; the address for
+     * status e-mails (null: none), their language and since when the address is set.
+     */
+    public record WebUser(String username, String passwordHash, Instant addedAt, String email, String language, Instant emailSince) {
+
+        public WebUser(String username, String passwordHash, Instant addedAt) {
+            this(username, passwordHash, addedAt, null, null, null);
+        }
+
+        public WebUser withPasswordHash(String hash) {
+            return new WebUser(username, hash, addedAt, email, language, emailSince);
+        }
+
+        public WebUser withEmail(String address, String lang, Instant since) {
+            return new WebUser(username, passwordHash, addedAt, address, lang, since);
+        }
+    }
+
+    /** One webhook: where, what, whether active, the signing secret (sealed), since when. */
+    public record Webhook(String webhookId, String url, List<ReferralStatus> statuses, boolean active, SealedData signingSecret,
+                          Instant createdAt, Instant changedAt) {
+
+        public WebhookSettings settings() {
+            return new WebhookSettings(url, statuses, active);
+        }
+
+        public boolean wants(ReferralStatus status) {
+            return settings().wants(status);
+        }
     }
 
     public PartnerView() {
@@ -119,6 +151,18 @@ public class PartnerView {
 
     public void setUsers(List<WebUser> users) {
         this.users = users;
+    }
+
+    public Optional<Webhook> webhook(String webhookId) {
+        return webhooks.stream().filter(webhook -> webhook.webhookId().equals(webhookId)).findFirst();
+    }
+
+    public List<Webhook> getWebhooks() {
+        return webhooks;
+    }
+
+    public void setWebhooks(List<Webhook> webhooks) {
+        this.webhooks = webhooks == null ? new ArrayList<>() : webhooks;
     }
 
     public Long getSequence() {

@@ -7,7 +7,10 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
-/** The secrets Startpakket hands out once: API keys (kept as SHA-256 hashes) and initial web form passwords. */
+/**
+ * The secrets Startpakket hands out once: API keys (kept as SHA-256 hashes), initial web form
+ * passwords, webhook signing secrets (kept sealed, see {@link WebhookSigningSecrets}).
+ */
 public final class Secrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -26,6 +29,20 @@ public final class Secrets {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         return new IssuedApiKey(partnerId, keyId, "spk_" + keyId + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
+    }
+
+    /** A webhook's id, safe to show: {@code wh-<12 hex digits>}. */
+    public static String newWebhookId() {
+        byte[] id = new byte[6];
+        RANDOM.nextBytes(id);
+        return "wh-" + HexFormat.of().formatHex(id);
+    }
+
+    /** A signing secret as the Standard Webhooks spec writes it: {@code whsec_<base64 of 32 random bytes>}. */
+    public static String newWebhookSecret() {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        return "whsec_" + Base64.getEncoder().encodeToString(secret);
     }
 
     /** A password of 16 characters (about 93 bits), for the coordinator to pass on once. */

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import nl.startpakket.events.IntermediaryType;
 import nl.startpakket.platform.web.ApiProblem;
 import nl.startpakket.referral.api.partner.PartnerAlreadyRegisteredException;
@@ -19,6 +20,7 @@ import nl.startpakket.referral.api.partner.PartnerTerms;
 import nl.startpakket.referral.api.partner.UnknownApiKeyException;
 import nl.startpakket.referral.api.partner.UnknownPartnerException;
 import nl.startpakket.referral.api.partner.UnknownWebUserException;
+import nl.startpakket.referral.api.partner.UnknownWebhookException;
 import nl.startpakket.referral.api.partner.UserNameTakenException;
 import nl.startpakket.referral.api.partner.WebUserExistsException;
 import nl.startpakket.referral.config.OpenApiConfig;
@@ -86,13 +88,15 @@ public class PartnerAdminController {
     public record PartnerResponse(String partnerId, String name, IntermediaryType intermediaryType, List<String> municipalities,
                                   boolean active, List<KeyResponse> keys,
                                   @Schema(description = LAST_USE + " Of any of its keys or users.", nullable = true)
-                                  Instant lastUsedAt) {
+                                  Instant lastUsedAt,
+                                  @Schema(description = "Its web form users (never a password hash).") List<UserResponse> users) {
 
         static PartnerResponse of(PartnerView partner, PartnerLastUse.Uses uses) {
             return new PartnerResponse(partner.getId(), partner.getName(), partner.getIntermediaryType(), partner.getMunicipalities(),
                     partner.isActive(), partner.getApiKeys().stream()
                     .map(k -> new KeyResponse(k.keyId(), k.createdAt(), k.revokedAt(), uses.key(k.keyId()))).toList(),
-                    uses.partner());
+                    uses.partner(), partner.getUsers().stream()
+                    .map(u -> new UserResponse(u.username(), u.addedAt(), u.email(), u.language())).toList());
         }
     }
 
@@ -101,8 +105,16 @@ public class PartnerAdminController {
                                  @Schema(example = "spk_3f9a0c1b2d4e_Jk8...") String apiKey) {
     }
 
-    public record UserRequest(@Schema(description = "At least 12 characters.", requiredMode = Schema.RequiredMode.REQUIRED)
-                              String password) {
+    public record UserRequest(@Schema(description = "At least 12 characters. Required for a new user; absent: unchanged.")
+                              String password,
+                              @Schema(description = "Where the user hears of status changes of the partner's referrals; "
+                                      + "\"\" removes it; absent: unchanged.", example = "balie@verloskundige-huizen.nl")
+                              String email,
+                              @Schema(description = "Language of those e-mails: nl (default) or en.", example = "nl")
+                              String language) {
+    }
+
+    public record UserResponse(String username, Instant addedAt, String email, String language) {
     }
 
     @Operation(summary = "All partners with their keys (ids and dates, never the keys)")
@@ -160,9 +172,9 @@ public class PartnerAdminController {
         return ResponseEntity.noContent().build();
     }
 
-    @Operation(summary = "Create or reset a web form user of the partner",
-            description = "A new user name is added; a user of this partner gets the new password. User names are unique across "
-                    + "partners.")
+    @Operation(summary = "Create or change a web form user of the partner",
+            description = "A new user name is added (a password is required); a user of this partner gets the new password "
+                    + "and/or e-mail address for status changes. User names are unique across partners.")
     @ApiResponse(responseCode = "200", description = "Added or reset.")
     @ApiResponse(responseCode = "400", description = "Invalid user name or password.",
             content = @Content(mediaType = "application/problem+json"))
@@ -173,14 +185,35 @@ public class PartnerAdminController {
     public ResponseEntity<Map<String, String>> putUser(@PathVariable String partnerId, @PathVariable String username,
                                                        @RequestBody UserRequest request, Authentication user,
                                                        HttpServletRequest http) {
-        directory.find(partnerId).orElseThrow(() -> problem(new UnknownPartnerException(partnerId)));
+        PartnerView partner = directory.find(partnerId).orElseThrow(() -> problem(new UnknownPartnerException(partnerId)));
+        Optional<PartnerView.WebUser> existing = partner.user(username);
         List<FieldError> errors = new ArrayList<>(rules.checkUsername(username));
-        errors.addAll(rules.checkPassword(request.password()));
+        if (request.password() != null || existing.isEmpty()) {
+            errors.addAll(rules.checkPassword(request.password()));
+        } else if (request.email() == null && request.language() == null) {
+            errors.add(new FieldError("password", "partner.user.change.required"));
+        }
+        errors.addAll(rules.checkEmail(request.email()));
+        errors.addAll(rules.checkLanguage(request.language()));
         if (!errors.isEmpty()) {
             throw ReferralIntake.invalid(rules.problems(errors, ReferralApiController.apiLocale(http)));
         }
-        administration.putUser(user.getName(), partnerId, username, request.password());
-        return ResponseEntity.ok(Map.of("username", username, "partnerId", partnerId));
+        if (request.password() != null) {
+            administration.putUser(user.getName(), partnerId, username, request.password());
+        }
+        if (request.email() != null || request.language() != null) {
+            String email = request.email() != null ? request.email() : existing.map(PartnerView.WebUser::email).orElse(null);
+            administration.changeEmail(user.getName(), partnerId, username, email, request.language());
+        }
+        PartnerView.WebUser saved = directory.find(partnerId).flatMap(p -> p.user(username)).orElseThrow();
+        Map<String, String> body = new java.util.LinkedHashMap<>();
+        body.put("username", username);
+        body.put("partnerId", partnerId);
+        if (saved.email() != null) {
+            body.put("email", saved.email());
+            body.put("language", saved.language());
+        }
+        return ResponseEntity.ok(body);
     }
 
     @Operation(summary = "Remove a web form user of the partner", description = "The user cannot sign in from now on.")
@@ -224,6 +257,9 @@ public class PartnerAdminController {
         }
         if (refusal instanceof WebUserExistsException) {
             return new ApiProblem(HttpStatus.CONFLICT, "user-exists", "User exists", detail);
+        }
+        if (refusal instanceof UnknownWebhookException) {
+            return new ApiProblem(HttpStatus.NOT_FOUND, "webhook-not-found", "Not found", detail);
         }
         if (refusal instanceof PartnerAlreadyRegisteredException) {
             return new ApiProblem(HttpStatus.CONFLICT, "partner-exists", "Partner exists", detail);

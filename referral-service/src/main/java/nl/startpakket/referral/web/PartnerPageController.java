@@ -9,7 +9,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import nl.startpakket.events.IntermediaryType;
+import nl.startpakket.referral.api.notification.NotificationBusyException;
 import nl.startpakket.referral.api.partner.PartnerAlreadyRegisteredException;
+import nl.startpakket.referral.api.partner.WebhookSettings;
+import nl.startpakket.referral.notification.NotificationLog;
+import nl.startpakket.referral.notification.NotificationReplays;
+import nl.startpakket.referral.notification.UnknownNotificationException;
 import nl.startpakket.referral.api.partner.PartnerRefusedException;
 import nl.startpakket.referral.api.partner.PartnerTerms;
 import nl.startpakket.referral.api.partner.UserNameTakenException;
@@ -27,32 +32,45 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The coordinator's pages for partners: the list, registering and editing a partner, issuing
  * (shown once) and revoking (after confirmation) its API keys, adding its web form users (with a
- * password made up by Startpakket, shown once), resetting and removing them. Every action goes
+ * password made up by Startpakket, shown once), resetting and removing them, their e-mail
+ * addresses for status changes, the partner's webhooks (signing secret shown once) and its latest
+ * notifications with their attempts (replay). Every action goes
  * through {@link PartnerAdministration}, like the API, under the signed-in coordinator's name;
  * the fields are checked by the API's {@link PartnerRules}.
  */
 @Controller
 public class PartnerPageController {
 
+    /** How many of a partner's latest notifications its page shows. */
+    static final int RECENT_NOTIFICATIONS = 20;
+
     private final PartnerDirectory directory;
     private final PartnerAdministration administration;
     private final PartnerLastUse lastUse;
     private final PartnerRules rules;
     private final MunicipalityRegister register;
+    private final WebhookRules webhookRules;
+    private final NotificationLog notifications;
+    private final NotificationReplays replays;
 
     public PartnerPageController(PartnerDirectory directory, PartnerAdministration administration, PartnerLastUse lastUse,
-                                 PartnerRules rules, MunicipalityRegister register) {
+                                 PartnerRules rules, MunicipalityRegister register, WebhookRules webhookRules,
+                                 NotificationLog notifications, NotificationReplays replays) {
         this.directory = directory;
         this.administration = administration;
         this.lastUse = lastUse;
         this.rules = rules;
         this.register = register;
+        this.webhookRules = webhookRules;
+        this.notifications = notifications;
+        this.replays = replays;
     }
 
     @ModelAttribute("coordinator")
@@ -179,8 +197,89 @@ public class PartnerPageController {
         return "redirect:/partners/" + partnerId;
     }
 
+    @PostMapping("/partners/{partnerId}/users/{username}/email")
+    public String changeEmail(@PathVariable String partnerId, @PathVariable String username, @RequestParam(required = false) String email,
+                              @RequestParam(required = false) String language, Principal coordinator, Locale locale,
+                              RedirectAttributes redirect) {
+        partner(partnerId).user(username).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        List<FieldError> errors = new ArrayList<>(rules.checkEmail(email));
+        errors.addAll(rules.checkLanguage(language));
+        if (!errors.isEmpty()) {
+            redirect.addFlashAttribute("emailError", new UserMessage(username, rules.message(errors.get(0), locale)));
+        } else {
+            refusedAsNotFound(() -> administration.changeEmail(coordinator.getName(), partnerId, username, email, language));
+            redirect.addFlashAttribute("savedEmail", username);
+        }
+        return "redirect:/partners/" + partnerId;
+    }
+
+    @PostMapping("/partners/{partnerId}/webhooks")
+    public String registerWebhook(@PathVariable String partnerId, @ModelAttribute("webhookForm") WebhookForm webhookForm,
+                                  BindingResult binding, Principal coordinator, Model model, Locale locale,
+                                  RedirectAttributes redirect) {
+        PartnerView partner = partner(partnerId);
+        List<FieldError> errors = new ArrayList<>();
+        WebhookSettings settings = webhookRules.settings(webhookForm.getUrl(), webhookForm.getStatuses(), true, errors);
+        if (reject(errors.stream().map(e -> e.field().startsWith("statuses") ? new FieldError("statuses", e.code(), e.args()) : e)
+                .toList(), binding, locale)) {
+            model.addAttribute("webhookForm", webhookForm);
+            return showPartner(partner, PartnerForm.of(partner), new WebUserForm(), model);
+        }
+        PartnerAdministration.NewWebhook created = refusedAsNotFound(() ->
+                administration.registerWebhook(coordinator.getName(), partnerId, settings));
+        // the secret once: in the flash of the very next page, never stored in plain or shown again
+        redirect.addFlashAttribute("newWebhook", created);
+        return "redirect:/partners/" + partnerId;
+    }
+
+    @PostMapping("/partners/{partnerId}/webhooks/{webhookId}/active")
+    public String setWebhookActive(@PathVariable String partnerId, @PathVariable String webhookId, @RequestParam boolean active,
+                                   Principal coordinator, RedirectAttributes redirect) {
+        PartnerView.Webhook webhook = partner(partnerId).webhook(webhookId)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        refusedAsNotFound(() -> administration.changeWebhook(coordinator.getName(), partnerId, webhookId,
+                new WebhookSettings(webhook.url(), webhook.statuses(), active)));
+        redirect.addFlashAttribute("savedWebhook", webhookId);
+        return "redirect:/partners/" + partnerId;
+    }
+
+    @GetMapping("/partners/{partnerId}/webhooks/{webhookId}/remove")
+    public String confirmRemoveWebhook(@PathVariable String partnerId, @PathVariable String webhookId, Model model) {
+        PartnerView partner = partner(partnerId);
+        PartnerView.Webhook webhook = partner.webhook(webhookId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return confirm(partner, "ui.partner.webhook.removeQuestion", webhook.url(),
+                "/partners/" + partnerId + "/webhooks/" + webhookId + "/remove", "ui.partner.webhook.remove", model);
+    }
+
+    @PostMapping("/partners/{partnerId}/webhooks/{webhookId}/remove")
+    public String removeWebhook(@PathVariable String partnerId, @PathVariable String webhookId, Principal coordinator,
+                                RedirectAttributes redirect) {
+        refusedAsNotFound(() -> administration.removeWebhook(coordinator.getName(), partnerId, webhookId));
+        redirect.addFlashAttribute("removedWebhook", webhookId);
+        return "redirect:/partners/" + partnerId;
+    }
+
+    @PostMapping("/partners/{partnerId}/notifications/{notificationId}/replay")
+    public String replay(@PathVariable String partnerId, @PathVariable String notificationId, Principal coordinator,
+                         RedirectAttributes redirect) {
+        partner(partnerId);
+        try {
+            replays.replay(coordinator.getName(), partnerId, null, notificationId);
+            redirect.addFlashAttribute("replayed", notificationId);
+        } catch (UnknownNotificationException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
+        } catch (NotificationBusyException e) {
+            redirect.addFlashAttribute("replayBusy", notificationId);
+        }
+        return "redirect:/partners/" + partnerId + "#notifications";
+    }
+
     /** A password shown once to the coordinator, to pass on to the user. */
     public record NewPassword(String username, String password) {
+    }
+
+    /** What went wrong with a user's field, shown above the users. */
+    public record UserMessage(String username, String message) {
     }
 
     private List<FieldError> checkTerms(PartnerForm form) {
@@ -212,6 +311,13 @@ public class PartnerPageController {
         model.addAttribute("userForm", userForm);
         model.addAttribute("isNew", false);
         model.addAttribute("uses", lastUse.of(partner.getId()));
+        if (!model.containsAttribute("webhookForm")) {
+            WebhookForm webhookForm = new WebhookForm();
+            webhookForm.setStatuses(WebhookSettings.SUBSCRIBABLE.stream().map(Enum::name).toList());
+            model.addAttribute("webhookForm", webhookForm);
+        }
+        model.addAttribute("webhookStatuses", WebhookSettings.SUBSCRIBABLE);
+        model.addAttribute("notifications", notifications.ofPartner(partner.getId(), null, null, null, RECENT_NOTIFICATIONS));
         return withChoices(partner.getMunicipalities(), model);
     }
 

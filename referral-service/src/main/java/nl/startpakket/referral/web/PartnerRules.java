@@ -66,6 +66,18 @@ public class PartnerRules {
                 ? List.of(new FieldError("password", "partner.password.length", MIN_PASSWORD)) : List.of();
     }
 
+    /** An address for status e-mails: null or blank (none) or something like an address, at most 254 characters. */
+    public List<FieldError> checkEmail(String email) {
+        return email == null || email.isBlank() || PartnerIdentifiers.isEmail(email.trim())
+                ? List.of() : List.of(new FieldError("email", "partner.email.format"));
+    }
+
+    /** The language of status e-mails: absent (Dutch), {@code nl} or {@code en}. */
+    public List<FieldError> checkLanguage(String language) {
+        return language == null || language.equals("nl") || language.equals("en")
+                ? List.of() : List.of(new FieldError("language", "partner.language.format"));
+    }
+
     /** The errors as the API answers them. */
     public List<FieldProblem> problems(List<FieldError> errors, Locale locale) {
         return errors.stream().map(error -> new FieldProblem(error.field(), message(error, locale))).toList();

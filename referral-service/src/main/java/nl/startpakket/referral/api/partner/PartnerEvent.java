@@ -7,7 +7,8 @@ import java.time.Instant;
  * the product's own acts) did what to which partner, when.
  */
 public sealed interface PartnerEvent permits PartnerRegisteredEvent, PartnerTermsChangedEvent, ApiKeyIssuedEvent,
-        ApiKeyRevokedEvent, WebUserAddedEvent, WebUserPasswordResetEvent, WebUserRemovedEvent {
+        ApiKeyRevokedEvent, WebUserAddedEvent, WebUserPasswordResetEvent, WebUserRemovedEvent, WebUserEmailChangedEvent,
+        WebhookRegisteredEvent, WebhookChangedEvent, WebhookRemovedEvent {
 
     String eventId();
 

@@ -3,7 +3,7 @@ package nl.startpakket.referral.api.partner;
 /** A partner command refused by a rule of the partner aggregate (or for an unknown partner). */
 public abstract sealed class PartnerRefusedException extends RuntimeException permits UnknownPartnerException,
         PartnerAlreadyRegisteredException, UnknownApiKeyException, UnknownWebUserException, WebUserExistsException,
-        UserNameTakenException {
+        UserNameTakenException, UnknownWebhookException {
 
     private final String partnerId;
 

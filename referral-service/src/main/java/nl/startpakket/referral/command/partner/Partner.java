@@ -7,10 +7,21 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import nl.startpakket.referral.api.partner.AddWebUserCommand;
+import nl.startpakket.referral.api.partner.ChangeWebUserEmailCommand;
+import nl.startpakket.referral.api.partner.ChangeWebhookCommand;
+import nl.startpakket.referral.api.partner.RegisterWebhookCommand;
+import nl.startpakket.referral.api.partner.RemoveWebhookCommand;
+import nl.startpakket.referral.api.partner.UnknownWebhookException;
+import nl.startpakket.referral.api.partner.WebUserEmailChangedEvent;
+import nl.startpakket.referral.api.partner.WebhookChangedEvent;
+import nl.startpakket.referral.api.partner.WebhookRegisteredEvent;
+import nl.startpakket.referral.api.partner.WebhookRemovedEvent;
+import nl.startpakket.referral.api.partner.WebhookSettings;
 import nl.startpakket.referral.api.partner.ApiKeyIssuedEvent;
 import nl.startpakket.referral.api.partner.ApiKeyRevokedEvent;
 import nl.startpakket.referral.api.partner.ChangePartnerTermsCommand;
@@ -51,6 +62,9 @@ public class Partner {
     /** SHA-256 as 64 lower-case hex digits: what a key hash looks like, so a key itself is refused. */
     static final Pattern KEY_HASH = Pattern.compile("^[0-9a-f]{64}$");
     /** Spring Security's bcrypt encoding: {@code {bcrypt}$2a$10$<53 characters>}. */
+    static final Pattern WEBHOOK_URL = Pattern.compile("^https?://[^\\s]+$");
+    static final Set<String> LANGUAGES = Set.of("nl", "en");
+    static final String DEFAULT_LANGUAGE = "nl";
     static final Pattern BCRYPT = Pattern.compile("^\\{bcrypt}\\$2[abxy]?\\$\\d{2}\\$[./A-Za-z0-9]{53}$");
 
     @AggregateIdentifier
@@ -59,6 +73,10 @@ public class Partner {
     /** Key id → revoked. */
     private final Map<String, Boolean> keys = new HashMap<>();
     private final Set<String> users = new HashSet<>();
+    /** Web form user → its e-mail address and language ("address|language"), for users that have one. */
+    private final Map<String, String> emails = new HashMap<>();
+    /** Webhook id → its settings. */
+    private final Map<String, WebhookSettings> webhooks = new HashMap<>();
 
     protected Partner() {
         // for Axon
@@ -145,6 +163,74 @@ public class Partner {
         apply(new WebUserRemovedEvent(eventId(), partnerId, command.username(), command.coordinator(), clock.instant()));
         String id = partnerId;
         AfterCommit.run(() -> names.release(command.username(), id));
+    }
+
+    /** Sets or removes the user's address for status e-mails; false when it was so already. */
+    @CommandHandler
+    public boolean handle(ChangeWebUserEmailCommand command, Clock clock) {
+        requireUser(command.username());
+        String email = command.email() == null || command.email().isBlank() ? null : command.email().trim();
+        if (email != null && !PartnerIdentifiers.isEmail(email)) {
+            throw new IllegalArgumentException("Not an e-mail address.");
+        }
+        String language = command.language() != null && LANGUAGES.contains(command.language()) ? command.language() : DEFAULT_LANGUAGE;
+        String next = email == null ? null : email + "|" + language;
+        if (Objects.equals(next, emails.get(command.username()))) {
+            return false;
+        }
+        apply(new WebUserEmailChangedEvent(eventId(), partnerId, command.username(), email, email == null ? null : language,
+                command.coordinator(), clock.instant()));
+        return true;
+    }
+
+    @CommandHandler
+    public void handle(RegisterWebhookCommand command, Clock clock) {
+        if (command.webhookId() == null || command.webhookId().isBlank() || webhooks.containsKey(command.webhookId())) {
+            throw new IllegalArgumentException("A new webhook needs an id of its own.");
+        }
+        if (command.signingSecret() == null) {
+            throw new IllegalArgumentException("A webhook needs a sealed signing secret.");
+        }
+        requireSettings(command.settings());
+        apply(new WebhookRegisteredEvent(eventId(), partnerId, command.webhookId(), command.settings(), command.signingSecret(),
+                command.coordinator(), clock.instant()));
+    }
+
+    /** False when the webhook has these settings already. */
+    @CommandHandler
+    public boolean handle(ChangeWebhookCommand command, Clock clock) {
+        WebhookSettings current = requireWebhook(command.webhookId());
+        requireSettings(command.settings());
+        if (current.equals(command.settings())) {
+            return false;
+        }
+        apply(new WebhookChangedEvent(eventId(), partnerId, command.webhookId(), command.settings(), command.coordinator(),
+                clock.instant()));
+        return true;
+    }
+
+    @CommandHandler
+    public void handle(RemoveWebhookCommand command, Clock clock) {
+        requireWebhook(command.webhookId());
+        apply(new WebhookRemovedEvent(eventId(), partnerId, command.webhookId(), command.coordinator(), clock.instant()));
+    }
+
+    private WebhookSettings requireWebhook(String webhookId) {
+        WebhookSettings settings = webhooks.get(webhookId);
+        if (settings == null) {
+            throw new UnknownWebhookException(partnerId, webhookId);
+        }
+        return settings;
+    }
+
+    /** An absolute http(s) address and at least one status; which addresses are allowed is the web layer's policy. */
+    private static void requireSettings(WebhookSettings settings) {
+        if (settings == null || settings.url() == null || !WEBHOOK_URL.matcher(settings.url()).matches()) {
+            throw new IllegalArgumentException("A webhook needs an http(s) address.");
+        }
+        if (settings.statuses().isEmpty()) {
+            throw new IllegalArgumentException("A webhook needs at least one status.");
+        }
     }
 
     /**
@@ -235,5 +321,30 @@ public class Partner {
     @EventSourcingHandler
     void on(WebUserRemovedEvent event) {
         users.remove(event.username());
+        emails.remove(event.username());
+    }
+
+    @EventSourcingHandler
+    void on(WebUserEmailChangedEvent event) {
+        if (event.email() == null) {
+            emails.remove(event.username());
+        } else {
+            emails.put(event.username(), event.email() + "|" + event.language());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(WebhookRegisteredEvent event) {
+        webhooks.put(event.webhookId(), event.settings());
+    }
+
+    @EventSourcingHandler
+    void on(WebhookChangedEvent event) {
+        webhooks.put(event.webhookId(), event.settings());
+    }
+
+    @EventSourcingHandler
+    void on(WebhookRemovedEvent event) {
+        webhooks.remove(event.webhookId());
     }
 }

@@ -28,6 +28,18 @@ import nl.startpakket.referral.api.partner.WebUserAddedEvent;
 import nl.startpakket.referral.api.partner.WebUserExistsException;
 import nl.startpakket.referral.api.partner.WebUserPasswordResetEvent;
 import nl.startpakket.referral.api.partner.WebUserRemovedEvent;
+import nl.startpakket.events.SealedData;
+import nl.startpakket.referral.api.ReferralStatus;
+import nl.startpakket.referral.api.partner.ChangeWebUserEmailCommand;
+import nl.startpakket.referral.api.partner.ChangeWebhookCommand;
+import nl.startpakket.referral.api.partner.RegisterWebhookCommand;
+import nl.startpakket.referral.api.partner.RemoveWebhookCommand;
+import nl.startpakket.referral.api.partner.UnknownWebhookException;
+import nl.startpakket.referral.api.partner.WebUserEmailChangedEvent;
+import nl.startpakket.referral.api.partner.WebhookChangedEvent;
+import nl.startpakket.referral.api.partner.WebhookRegisteredEvent;
+import nl.startpakket.referral.api.partner.WebhookRemovedEvent;
+import nl.startpakket.referral.api.partner.WebhookSettings;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -242,5 +254,88 @@ class PartnerTest {
                 .when(new ImportPartnerCommand(ID, TERMS, List.of(), List.of(), "system:import"))
                 .expectNoEvents()
                 .expectResultMessagePayload(false);
+    }
+
+    static final WebhookSettings HOOK = new WebhookSettings("https://partner.example.org/events",
+            List.of(ReferralStatus.DELIVERED, ReferralStatus.ACCEPTED), true);
+    static final SealedData SECRET = new SealedData(SealedData.AES_256_GCM, "webhook", "bm9uY2U=", "c2VhbGVk");
+
+    static WebhookRegisteredEvent webhookRegistered() {
+        return new WebhookRegisteredEvent("e", ID, "wh-1", HOOK, SECRET, "api-key:demo", NOW);
+    }
+
+    @Test
+    void shouldRegisterAWebhookWithItsStatusesInOrderWhenTheAddressIsHttp() {
+        fixture.given(registered())
+                .when(new RegisterWebhookCommand(ID, "wh-1", HOOK, SECRET, "api-key:demo"))
+                .expectEvents(webhookRegistered());
+        org.assertj.core.api.Assertions.assertThat(HOOK.statuses()).containsExactly(ReferralStatus.ACCEPTED, ReferralStatus.DELIVERED);
+    }
+
+    @Test
+    void shouldRefuseAWebhookWhenItWantsNoStatus() {
+        fixture.given(registered())
+                .when(new RegisterWebhookCommand(ID, "wh-1", new WebhookSettings("https://partner.example.org/events", List.of(), true),
+                        SECRET, COORDINATOR))
+                .expectException(IllegalArgumentException.class);
+    }
+
+    @Test
+    void shouldRefuseAWebhookWhenItHasNoSealedSecret() {
+        fixture.given(registered())
+                .when(new RegisterWebhookCommand(ID, "wh-1", HOOK, null, COORDINATOR))
+                .expectException(IllegalArgumentException.class);
+    }
+
+    @Test
+    void shouldChangeAWebhookOnlyWhenItsSettingsDiffer() {
+        WebhookSettings inactive = new WebhookSettings(HOOK.url(), HOOK.statuses(), false);
+        fixture.given(registered(), webhookRegistered())
+                .when(new ChangeWebhookCommand(ID, "wh-1", inactive, COORDINATOR))
+                .expectEvents(new WebhookChangedEvent("e", ID, "wh-1", inactive, COORDINATOR, NOW))
+                .expectResultMessagePayload(true);
+        fixture.given(registered(), webhookRegistered())
+                .when(new ChangeWebhookCommand(ID, "wh-1", HOOK, COORDINATOR))
+                .expectNoEvents()
+                .expectResultMessagePayload(false);
+    }
+
+    @Test
+    void shouldRefuseRemovingAWebhookWhenThePartnerHasNoneOfThatId() {
+        fixture.given(registered(), webhookRegistered(), new WebhookRemovedEvent("e", ID, "wh-1", COORDINATOR, NOW))
+                .when(new RemoveWebhookCommand(ID, "wh-1", COORDINATOR))
+                .expectException(UnknownWebhookException.class);
+    }
+
+    @Test
+    void shouldSetAUsersEmailInDutchWhenNoLanguageIsGiven() {
+        fixture.given(registered(), added("balie"))
+                .when(new ChangeWebUserEmailCommand(ID, "balie", " balie@verloskundige-huizen.nl ", null, COORDINATOR))
+                .expectEvents(new WebUserEmailChangedEvent("e", ID, "balie", "balie@verloskundige-huizen.nl", "nl", COORDINATOR, NOW))
+                .expectResultMessagePayload(true);
+    }
+
+    @Test
+    void shouldChangeNothingWhenTheEmailIsTheSame() {
+        fixture.given(registered(), added("balie"),
+                        new WebUserEmailChangedEvent("e", ID, "balie", "balie@verloskundige-huizen.nl", "nl", COORDINATOR, NOW))
+                .when(new ChangeWebUserEmailCommand(ID, "balie", "balie@verloskundige-huizen.nl", "nl", COORDINATOR))
+                .expectNoEvents()
+                .expectResultMessagePayload(false);
+    }
+
+    @Test
+    void shouldRemoveTheEmailWhenItIsBlank() {
+        fixture.given(registered(), added("balie"),
+                        new WebUserEmailChangedEvent("e", ID, "balie", "balie@verloskundige-huizen.nl", "en", COORDINATOR, NOW))
+                .when(new ChangeWebUserEmailCommand(ID, "balie", "", null, COORDINATOR))
+                .expectEvents(new WebUserEmailChangedEvent("e", ID, "balie", null, null, COORDINATOR, NOW));
+    }
+
+    @Test
+    void shouldRefuseAnEmailWhenItIsNoAddress() {
+        fixture.given(registered(), added("balie"))
+                .when(new ChangeWebUserEmailCommand(ID, "balie", "not an address", "nl", COORDINATOR))
+                .expectException(IllegalArgumentException.class);
     }
 }

@@ -1,0 +1,14 @@
+package nl.startpakket.referral.api.partner;
+
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record WebhookChangedEvent(
+        String eventId,
+        String partnerId,
+        String webhookId,
+        WebhookSettings settings,
+        String coordinator,
+        Instant occurredAt) implements PartnerEvent {
+}
