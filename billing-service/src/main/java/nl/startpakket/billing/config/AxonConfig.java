@@ -19,12 +19,8 @@ public class AxonConfig {
     }
 
     @Bean
-    public InvoiceIssuing invoiceIssuing(CommandGateway commandGateway, BillingProperties properties) {
-        BillingProperties.Seller s = properties.getSeller();
-        SellerParty seller = new SellerParty(s.getName(), s.getStreet(), s.getPostalCode(), s.getCity(), s.getCountryCode(),
-                s.getChamberOfCommerce(), s.getVatNumber(), s.getIban(), s.getEmail(), s.getEndpointScheme(),
-                s.getEndpointId());
-        return new InvoiceIssuing(commandGateway, seller, s.getPaymentTermDays());
+    public InvoiceIssuing invoiceIssuing(CommandGateway commandGateway, SellerParty seller, BillingProperties properties) {
+        return new InvoiceIssuing(commandGateway, seller, properties.getSeller().getPaymentTermDays());
     }
 
     /** Long-lived: every accepted referral and delivery is a command on its contract and its municipality. */
