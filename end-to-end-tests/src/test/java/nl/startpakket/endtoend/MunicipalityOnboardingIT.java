@@ -68,7 +68,11 @@ class MunicipalityOnboardingIT {
                 "pricePerPackage", Map.of("BABY", "65.00", "TODDLER", "65.00"),
                 "maxPackages", 40,
                 "budget", "2600.00",
-                "invoicePeriod", "MONTHLY"));
+                "invoicePeriod", "MONTHLY",
+                // what e-invoices need of the municipality: its address and electronic address (an OIN of the demo's form)
+                "invoiceRecipient", Map.of("name", "Gemeente Utrecht", "street", "Postbus 16200", "postalCode", "3500 CE",
+                        "city", "Utrecht", "buyerReference", contractId, "endpointScheme", "0190",
+                        "endpointId", "00000001000000344000")));
         assertThat(contract.status()).as(contract.toString()).isBetween(200, 201);
 
         // the partner, its key (shown once) and a web-form user
