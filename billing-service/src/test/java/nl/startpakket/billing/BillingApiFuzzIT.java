@@ -57,7 +57,8 @@ class BillingApiFuzzIT {
         // a municipality of its own: no other test's contract can take its referrals
         String municipality = BillingServiceIT.newMunicipality();
         String contractId = "c-fuzz-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, Object> terms = BillingServiceIT.contractBody(municipality, 4, "1000.00");
+        Map<String, Object> terms = BillingServiceIT.withEInvoiceRecipient(BillingServiceIT.contractBody(municipality, 4,
+                "1000.00"), contractId);
         assertThat(coordinator().exchange("/api/v1/contracts/" + contractId, HttpMethod.PUT, BillingServiceIT.json(terms),
                 String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
         List<String> referrals = new ArrayList<>();

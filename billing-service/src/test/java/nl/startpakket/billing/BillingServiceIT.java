@@ -1,15 +1,19 @@
 package nl.startpakket.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static nl.startpakket.billing.web.EInvoiceAssertions.assertPassesTheOfficialRules;
+import static nl.startpakket.billing.web.EInvoiceAssertions.assertServedAndPassesTheOfficialRules;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.startpakket.billing.config.DemoContracts;
+import nl.startpakket.billing.query.InvoiceQueries;
 import nl.startpakket.events.DeliveryMethod;
 import nl.startpakket.events.IntermediaryType;
 import nl.startpakket.events.Phase;
@@ -46,6 +50,8 @@ class BillingServiceIT {
 
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    InvoiceQueries invoices;
 
     @Test
     void shouldReserveFundingWhenAReferralIsAcceptedUnderAContract() {
@@ -121,14 +127,9 @@ class BillingServiceIT {
     void shouldIssueTheSameInvoiceForTheSamePeriodAndCorrectItByACreditNote() throws Exception {
         String municipality = newMunicipality();
         String contractId = registerContract(municipality, 125, "10000.00");
-        String referralId = accept(municipality, Phase.TODDLER);
-        TopicProbe.await(FundingReserved.class, e -> e.referralId().equals(referralId), TIMEOUT);
-        TopicProbe.publish(new PackageDelivered(UUID.randomUUID(), Instant.now(), referralId, "J-" + referralId,
-                municipality, Phase.TODDLER, LocalDate.of(2026, 3, 20)));
-        awaitUsage(contractId, usage -> assertThat(usage).containsEntry("delivered", 1));
+        deliverOne(municipality, contractId, Phase.TODDLER);
 
-        ResponseEntity<Map<String, Object>> first = finance().exchange("/api/v1/contracts/" + contractId + "/invoices",
-                HttpMethod.POST, json(Map.of("periodEnd", "2026-03-31")), MAP);
+        ResponseEntity<Map<String, Object>> first = issueInvoice(contractId, "2026-03-31");
         assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(first.getBody()).containsEntry("total", "80.00").containsEntry("lineCount", 1)
                 .containsEntry("buyerReference", contractId).containsEntry("periodEnd", "2026-03-31");
@@ -136,8 +137,7 @@ class BillingServiceIT {
         String number = (String) first.getBody().get("number");
         assertThat(number).matches("\\d{4}-\\d{5}");
 
-        ResponseEntity<Map<String, Object>> again = finance().exchange("/api/v1/contracts/" + contractId + "/invoices",
-                HttpMethod.POST, json(Map.of("periodEnd", "2026-03-31")), MAP);
+        ResponseEntity<Map<String, Object>> again = issueInvoice(contractId, "2026-03-31");
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(again.getBody()).containsEntry("invoiceId", invoiceId).containsEntry("number", number);
 
@@ -151,6 +151,7 @@ class BillingServiceIT {
                 .read(new javax.xml.transform.stream.StreamSource(new java.io.ByteArrayInputStream(xml.getBody())));
         assertThat(errors.getAllErrors()).isEmpty();
         assertThat(ubl.getIDValue()).isEqualTo(number);
+        assertServedAndPassesTheOfficialRules(xml.getBody(), invoices.invoice(invoiceId).orElseThrow());
 
         org.springframework.http.HttpHeaders pdfAccept = new org.springframework.http.HttpHeaders();
         pdfAccept.setAccept(java.util.List.of(MediaType.APPLICATION_PDF));
@@ -163,9 +164,9 @@ class BillingServiceIT {
         assertThat(credit.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(credit.getBody()).containsEntry("kind", "CREDIT_NOTE").containsEntry("total", "-80.00")
                 .containsEntry("precedingInvoiceNumber", number);
+        assertPassesTheOfficialRules(invoices.invoice((String) credit.getBody().get("invoiceId")).orElseThrow());
 
-        ResponseEntity<Map<String, Object>> reissued = finance().exchange("/api/v1/contracts/" + contractId + "/invoices",
-                HttpMethod.POST, json(Map.of("periodEnd", "2026-03-31")), MAP);
+        ResponseEntity<Map<String, Object>> reissued = issueInvoice(contractId, "2026-03-31");
         assertThat(reissued.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(reissued.getBody().get("invoiceId")).isNotEqualTo(invoiceId);
 
@@ -178,8 +179,7 @@ class BillingServiceIT {
         assertThat(reconciliation).containsEntry("balanced", true).containsEntry("deliveredPackages", 1)
                 .containsEntry("invoicedLines", 1).containsEntry("creditNotes", 1);
 
-        ResponseEntity<Map<String, Object>> nothing = finance().exchange("/api/v1/contracts/" + contractId + "/invoices",
-                HttpMethod.POST, json(Map.of("periodEnd", "2026-04-30")), MAP);
+        ResponseEntity<Map<String, Object>> nothing = issueInvoice(contractId, "2026-04-30");
         assertThat(nothing.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         ResponseEntity<String> coordinatorMayNotIssue = http.withBasicAuth("coordinator", "coordinator").exchange(
                 "/api/v1/contracts/" + contractId + "/invoices", HttpMethod.POST, json(Map.of()), String.class);
@@ -319,7 +319,8 @@ class BillingServiceIT {
     @Test
     void shouldAddressTheDefaultInvoiceRecipientByTheOfficialName() {
         String municipality = newMunicipality();
-        String contractId = registerContract(municipality, 10, null);
+        String contractId = "c-default-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(putContract(contractId, contractBody(municipality, 10, null)).getStatusCode()).isEqualTo(HttpStatus.OK);
         String name = MunicipalityRegister.shipped().nameOf(municipality).orElseThrow();
 
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(coordinator()
@@ -377,6 +378,100 @@ class BillingServiceIT {
         assertThat(refused.body()).contains("href=\"/oauth2/authorization/startpakket\"");
     }
 
+    @Test
+    void shouldRefuseTheInvoiceOfAContractWithoutElectronicAddressNamingTheRuleAndDrawNoNumber() throws Exception {
+        String municipality = newMunicipality();
+        String contractId = "c-no-endpoint-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> body = contractBody(municipality, 10, null);
+        body.put("invoiceRecipient", Map.of("name", "Gemeente Test", "street", "Postbus 1", "postalCode", "1000 AA",
+                "city", "Teststad", "buyerReference", contractId));
+        assertThat(putContract(contractId, body).getStatusCode()).as("registered without electronic address")
+                .isEqualTo(HttpStatus.OK);
+        deliverOne(municipality, contractId, Phase.BABY);
+
+        ResponseEntity<Map<String, Object>> refused = issueInvoice(contractId, "2026-03-31");
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(refused.getBody()).containsEntry("type", "urn:startpakket:problem:einvoice-rules")
+                .containsEntry("title", "Refused by the official e-invoice rules");
+        assertThat((String) refused.getBody().get("detail")).contains("PEPPOL-EN16931-R010 Buyer electronic address MUST be provided");
+        List<?> violations = (List<?>) refused.getBody().get("violations");
+        assertThat(violations.stream().map(v -> String.valueOf(((Map<?, ?>) v).get("rule"))).toList())
+                .containsExactly("PEPPOL-EN16931-R010", "BR-NL-10");
+        assertThat(((Map<?, ?>) violations.get(0)).get("hint").toString())
+                .contains("endpointScheme 0190");
+        assertThat(finance().exchange("/api/v1/invoices?municipality=" + municipality, HttpMethod.GET, null, LIST).getBody())
+                .as("nothing issued").isEmpty();
+        assertNumbersOfEachYearRunFromOne();
+
+        FormSession pages = FormSession.signIn(http.getRootUri(), "finance", "finance");
+        String page = pages.get("/contracts/" + contractId).body();
+        java.net.http.HttpResponse<String> refusedPage = pages.post("/contracts/" + contractId + "/invoices",
+                Map.of("periodEnd", "2026-03-31"), page);
+        assertThat(refusedPage.body()).contains("Factuur niet gemaakt").contains("id=\"rule-failures\"")
+                .contains("PEPPOL-EN16931-R010 Buyer electronic address MUST be provided");
+
+        // the coordinator adds the electronic address: the same terms registered again with the complete recipient
+        assertThat(putContract(contractId, withEInvoiceRecipient(contractBody(municipality, 10, null), contractId))
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(coordinator().exchange("/api/v1/contracts/" + contractId,
+                HttpMethod.GET, null, MAP).getBody().get("invoiceRecipient").toString()).contains("endpointScheme=0190"));
+        ResponseEntity<Map<String, Object>> issued = issueInvoice(contractId, "2026-03-31");
+        assertThat(issued.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertPassesTheOfficialRules(invoices.invoice((String) issued.getBody().get("invoiceId")).orElseThrow());
+        assertNumbersOfEachYearRunFromOne();
+    }
+
+    @Test
+    void shouldRefuseAPeriodThatHasNotEndedNamingTheLastDayThatCanBeInvoiced() {
+        String contractId = registerContract(newMunicipality(), 10, null);
+        LocalDate today = LocalDate.now(nl.startpakket.platform.ServicePlatformConfiguration.ZONE);
+
+        ResponseEntity<Map<String, Object>> refused = issueInvoice(contractId, today.toString());
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(refused.getBody()).containsEntry("detail", "Only a period that has ended can be invoiced: periodEnd must "
+                + "lie before today (" + today + "): the last day that can be invoiced is " + today.minusDays(1) + ".");
+    }
+
+    @Test
+    void shouldRefuseAnElectronicAddressWithoutItsScheme() {
+        Map<String, Object> body = contractBody(newMunicipality(), 10, null);
+        body.put("invoiceRecipient", Map.of("name", "Gemeente Test", "buyerReference", "REF-1",
+                "endpointId", "00000001000000001000"));
+
+        ResponseEntity<Map<String, Object>> refused = putContract("c-half-endpoint", body);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).containsEntry("type", "urn:startpakket:problem:invalid-endpoint");
+    }
+
+    /** A referral of the phase, funded under the contract and delivered on 20 March 2026: one line to invoice. */
+    void deliverOne(String municipality, String contractId, Phase phase) {
+        String referralId = accept(municipality, phase);
+        TopicProbe.await(FundingReserved.class, e -> e.referralId().equals(referralId), TIMEOUT);
+        TopicProbe.publish(new PackageDelivered(UUID.randomUUID(), Instant.now(), referralId, "J-" + referralId,
+                municipality, phase, LocalDate.of(2026, 3, 20)));
+        awaitUsage(contractId, usage -> assertThat(usage).containsEntry("delivered", 1));
+    }
+
+    ResponseEntity<Map<String, Object>> issueInvoice(String contractId, String periodEnd) {
+        return finance().exchange("/api/v1/contracts/" + contractId + "/invoices", HttpMethod.POST,
+                json(Map.of("periodEnd", periodEnd)), MAP);
+    }
+
+    /** All numbers issued so far, per year, are 1..n: a refused invoice took none. */
+    void assertNumbersOfEachYearRunFromOne() {
+        Map<String, List<Integer>> byYear = new java.util.HashMap<>();
+        finance().exchange("/api/v1/invoices", HttpMethod.GET, null, LIST).getBody().stream()
+                .map(i -> (String) i.get("number"))
+                .forEach(n -> byYear.computeIfAbsent(n.substring(0, 4), y -> new java.util.ArrayList<>())
+                        .add(Integer.parseInt(n.substring(5))));
+        byYear.values().forEach(sequence -> assertThat(sequence.stream().sorted().toList())
+                .isEqualTo(java.util.stream.IntStream.rangeClosed(1, sequence.size()).boxed().toList()));
+    }
+
     // --- helpers
 
     static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
@@ -415,9 +510,22 @@ class BillingServiceIT {
         return body;
     }
 
+    /**
+     * The body with an invoice recipient that has what e-invoices need: postal address, the
+     * contract id as buyer reference, an OIN (0190) as electronic address (of the demo's form).
+     */
+    static Map<String, Object> withEInvoiceRecipient(Map<String, Object> body, String contractId) {
+        String municipality = (String) body.get("municipality");
+        body.put("invoiceRecipient", Map.of("name", "Gemeente " + MunicipalityRegister.shipped().nameOrCode(municipality),
+                "street", "Postbus 1", "postalCode", "1000 AA", "city", "Teststad", "buyerReference", contractId,
+                "endpointScheme", "0190", "endpointId", DemoContracts.demoOin(municipality)));
+        return body;
+    }
+
     String registerContract(String municipality, Integer maxPackages, String budget) {
         String contractId = "c-" + municipality.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        ResponseEntity<Map<String, Object>> response = putContract(contractId, contractBody(municipality, maxPackages, budget));
+        ResponseEntity<Map<String, Object>> response = putContract(contractId,
+                withEInvoiceRecipient(contractBody(municipality, maxPackages, budget), contractId));
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         return contractId;
     }

@@ -1,6 +1,7 @@
 package nl.startpakket.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static nl.startpakket.billing.web.EInvoiceAssertions.assertServedAndPassesTheOfficialRules;
 import static org.awaitility.Awaitility.await;
 
 import com.helger.diagnostics.error.list.ErrorList;
@@ -20,6 +21,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import javax.xml.transform.stream.StreamSource;
+import nl.startpakket.billing.config.DemoContracts;
+import nl.startpakket.billing.query.InvoiceQueries;
 import nl.startpakket.events.DeliveryMethod;
 import nl.startpakket.events.IntermediaryType;
 import nl.startpakket.events.Phase;
@@ -48,7 +51,7 @@ import org.springframework.test.context.ActiveProfiles;
  * The Huizen pilot (1 Feb 2024 - 31 Jan 2025, EUR 80 per package, cap 125 = EUR 10,000) replayed
  * through the API and the topics: 130 referrals, 125 funded and 5 on hold, 125 deliveries with
  * redelivered events and a replay of the read model in between, monthly invoices totalling
- * exactly EUR 10,000.00 that reconcile and are valid UBL, and the 5 funded by an amendment.
+ * exactly EUR 10,000.00 that reconcile and pass the official e-invoice rules, and the 5 funded by an amendment.
  */
 @ServiceIntegrationTest
 @ActiveProfiles({"test", "demo"})
@@ -68,6 +71,9 @@ class HuizenPilotIT {
     @Autowired
     EventProcessingConfiguration processing;
 
+    @Autowired
+    InvoiceQueries invoices;
+
     @Test
     void shouldFund125HoldFiveInvoiceExactlyTenThousandEurosAndReconcile() throws Exception {
         Map<String, Object> terms = new HashMap<>();
@@ -78,8 +84,9 @@ class HuizenPilotIT {
         terms.put("maxPackages", 125);
         terms.put("budget", "10000.00");
         terms.put("invoicePeriod", "MONTHLY");
-        terms.put("invoiceRecipient", Map.of("name", "Gemeente Huizen", "city", "Huizen", "buyerReference", "PILOT-2024",
-                "endpointScheme", "0190", "endpointId", "00000001234567890000"));
+        terms.put("invoiceRecipient", Map.of("name", "Gemeente Huizen", "street", "Postbus 5", "postalCode", "1270 AA",
+                "city", "Huizen", "buyerReference", "PILOT-2024", "endpointScheme", "0190",
+                "endpointId", DemoContracts.demoOin(HUIZEN)));
         assertThat(coordinator().exchange("/api/v1/contracts/" + CONTRACT, HttpMethod.PUT, json(terms), MAP)
                 .getStatusCode()).isEqualTo(HttpStatus.OK);
 
@@ -216,6 +223,7 @@ class HuizenPilotIT {
         var invoice = UBL21Marshaller.invoice().setCollectErrors(errors).read(new StreamSource(new ByteArrayInputStream(xml)));
         assertThat(errors.getAllErrors()).as(invoiceId).isEmpty();
         assertThat(invoice.getBuyerReferenceValue()).isEqualTo("PILOT-2024");
+        assertServedAndPassesTheOfficialRules(xml, invoices.invoice(invoiceId).orElseThrow());
     }
 
     /** Numbers are unique, and all numbers of a year issued so far form the run 1..n without a gap. */

@@ -76,7 +76,7 @@ class MonitoringMetricsIT {
     private static void countEveryKindOfEvent() {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         String contractId = "nijmegen-monitoring-" + suffix;
-        MunicipalityOnboardingIT.registerContract(contractId, NIJMEGEN, "50.00", 1, "50.00");
+        MunicipalityOnboardingIT.registerContract(contractId, NIJMEGEN, "Gemeente Nijmegen", "50.00", 1, "50.00");
         Api partner = RunningStack.api(Service.REFERRAL).asPartner(MunicipalityOnboardingIT.newPartnerKey(
                 "wijkteam-nijmegen-" + suffix, "Wijkteam Nijmegen " + suffix, NIJMEGEN));
 

@@ -61,7 +61,7 @@ class MunicipalityOnboardingIT {
 
         // the contract: a municipality is served because it has one
         String contractId = "utrecht-" + suffix;
-        registerContract(contractId, UTRECHT, "65.00", 40, "2600.00");
+        registerContract(contractId, UTRECHT, "Gemeente Utrecht", "65.00", 40, "2600.00");
 
         // the partner, its key (shown once) and a web-form user
         String partnerId = "wijkteam-utrecht-" + suffix;
@@ -156,7 +156,10 @@ class MunicipalityOnboardingIT {
     }
 
     /** A contract a coordinator registers: from 30 days ago for a year, one price for both phases, monthly invoices. */
-    static void registerContract(String contractId, String municipality, String price, int maxPackages, String budget) {
+    /** A contract registered by a coordinator through the API, invoicing {@code recipient} (e.g. "Gemeente Utrecht") electronically. */
+    static void registerContract(String contractId, String municipality, String recipient, String price, int maxPackages,
+                                 String budget) {
+        String digits = municipality.substring(2);
         Api.Response contract = RunningStack.api(Service.BILLING).asStaff("coordinator").put("/api/v1/contracts/" + contractId, Map.of(
                 "municipality", municipality,
                 "validFrom", LocalDate.now().minusDays(30).toString(),
@@ -164,7 +167,11 @@ class MunicipalityOnboardingIT {
                 "pricePerPackage", Map.of("BABY", price, "TODDLER", price),
                 "maxPackages", maxPackages,
                 "budget", budget,
-                "invoicePeriod", "MONTHLY"));
+                "invoicePeriod", "MONTHLY",
+                // what e-invoices need of the municipality: its address and electronic address (an OIN of the demo's form)
+                "invoiceRecipient", Map.of("name", recipient, "street", "Postbus 1", "postalCode", "1000 AA",
+                        "city", "Gemeentehuis", "buyerReference", contractId, "endpointScheme", "0190",
+                        "endpointId", "00000001" + "00000" + digits + "000")));
         assertThat(contract.status()).as(contract.toString()).isBetween(200, 201);
     }
 

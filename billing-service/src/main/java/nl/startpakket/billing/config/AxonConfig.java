@@ -1,6 +1,6 @@
 package nl.startpakket.billing.config;
 
-import nl.startpakket.billing.api.SellerParty;
+import nl.startpakket.billing.command.invoice.InvoiceDrafts;
 import nl.startpakket.billing.command.invoice.InvoiceIssuing;
 import nl.startpakket.billing.command.routing.FundingRouting;
 import org.axonframework.common.caching.Cache;
@@ -19,12 +19,8 @@ public class AxonConfig {
     }
 
     @Bean
-    public InvoiceIssuing invoiceIssuing(CommandGateway commandGateway, BillingProperties properties) {
-        BillingProperties.Seller s = properties.getSeller();
-        SellerParty seller = new SellerParty(s.getName(), s.getStreet(), s.getPostalCode(), s.getCity(), s.getCountryCode(),
-                s.getChamberOfCommerce(), s.getVatNumber(), s.getIban(), s.getEmail(), s.getEndpointScheme(),
-                s.getEndpointId());
-        return new InvoiceIssuing(commandGateway, seller, s.getPaymentTermDays());
+    public InvoiceIssuing invoiceIssuing(CommandGateway commandGateway, InvoiceDrafts drafts) {
+        return new InvoiceIssuing(commandGateway, drafts);
     }
 
     /** Long-lived: every accepted referral and delivery is a command on its contract and its municipality. */

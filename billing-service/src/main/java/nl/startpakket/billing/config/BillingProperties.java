@@ -31,22 +31,27 @@ public class BillingProperties {
         this.invoiceSchedule = invoiceSchedule;
     }
 
-    /** The foundation as it appears on invoices. */
+    /**
+     * The foundation as it appears on invoices. The e-invoice rules need its address, KvK number,
+     * VAT number, IBAN and electronic address: they have no defaults, and the service refuses to
+     * start without them outside profile {@code demo} ({@link SellerSettings}).
+     */
     public static class Seller {
         private String name = "Stichting Babystartpakket";
-        private String street = "Voorbeeldstraat 1";
-        private String postalCode = "1234 AB";
-        private String city = "Huizen";
+        private String street;
+        private String postalCode;
+        private String city;
         private String countryCode = "NL";
-        /** Chamber of commerce number (KvK), the legal registration on Dutch invoices. */
-        private String chamberOfCommerce = "00000000";
-        /** VAT number; may be empty for an exempt foundation. */
+        /** Chamber of commerce number (KvK, 8 digits), the legal registration on Dutch invoices. */
+        private String chamberOfCommerce;
+        /** VAT number (btw-id, NL123456789B01): required on e-invoices, also for VAT-exempt packages. */
         private String vatNumber;
-        private String iban = "NL00BANK0123456789";
-        private String email = "administratie@babystartpakket.example";
-        /** Peppol electronic address scheme (0106 = KvK) and id. */
+        /** The account the municipalities pay to (payment means: credit transfer). */
+        private String iban;
+        private String email;
+        /** Peppol electronic address scheme (0106 = KvK) and id (default: the KvK number under 0106). */
         private String endpointScheme = "0106";
-        private String endpointId = "00000000";
+        private String endpointId;
         private int paymentTermDays = 30;
 
         public String getName() { return name; }

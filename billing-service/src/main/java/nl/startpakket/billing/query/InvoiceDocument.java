@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import nl.startpakket.billing.api.InvoiceIssuedEvent;
 import nl.startpakket.billing.api.InvoiceRecipient;
 import nl.startpakket.billing.api.SellerParty;
 import nl.startpakket.billing.api.VatTreatment;
@@ -39,6 +40,17 @@ public record InvoiceDocument(
         Instant issuedAt) {
 
     public record Line(String referralId, String phase, LocalDate deliveredOn, BigDecimal amount) {
+    }
+
+    /** The document as the event issued it. */
+    public static InvoiceDocument of(InvoiceIssuedEvent event) {
+        return new InvoiceDocument(event.invoiceId(), event.kind().name(), event.number(), event.issueDate().getYear(),
+                event.issueDate(), event.dueDate(), event.contractId(), event.municipality(), event.seller(),
+                event.invoicing().recipient(), event.invoicing().vat(), event.periodStart(), event.periodEnd(),
+                event.lines().stream().map(l -> new Line(l.referralId(), l.phase().name(), l.deliveredOn(),
+                        l.amount().amount())).toList(),
+                event.lineTotal().amount(), event.vatAmount().amount(), event.total().amount(),
+                event.precedingInvoiceId(), event.precedingInvoiceNumber(), event.note(), event.occurredAt());
     }
 
     public boolean isCreditNote() {

@@ -23,13 +23,7 @@ public class InvoiceProjection {
     @EventHandler
     void on(InvoiceIssuedEvent event) {
         boolean isNew = mongo.findById(event.invoiceId(), InvoiceDocument.class) == null;
-        mongo.save(new InvoiceDocument(event.invoiceId(), event.kind().name(), event.number(), event.issueDate().getYear(),
-                event.issueDate(), event.dueDate(), event.contractId(), event.municipality(), event.seller(),
-                event.invoicing().recipient(), event.invoicing().vat(), event.periodStart(), event.periodEnd(),
-                event.lines().stream().map(l -> new InvoiceDocument.Line(l.referralId(), l.phase().name(),
-                        l.deliveredOn(), l.amount().amount())).toList(),
-                event.lineTotal().amount(), event.vatAmount().amount(), event.total().amount(),
-                event.precedingInvoiceId(), event.precedingInvoiceNumber(), event.note(), event.occurredAt()));
+        mongo.save(InvoiceDocument.of(event));
         if (isNew) {
             registry.counter("startpakket.invoices.issued", "kind", event.kind().name(),
                     "municipality", event.municipality()).increment();

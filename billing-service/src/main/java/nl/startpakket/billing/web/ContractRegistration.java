@@ -128,6 +128,10 @@ public class ContractRegistration {
             refusals.add(new Refusal("validTo", "invalid-period", "Invalid period", "validTo lies before validFrom.",
                     List.of("contract.period.invalid"), List.of()));
         }
+        Refusal endpoint = checkEndpoint(request.invoiceRecipient());
+        if (endpoint != null) {
+            refusals.add(endpoint);
+        }
         VatTreatment vat = request.toVat(properties.getDefaultVat());
         VatTreatment.Inconsistency inconsistency = vat.inconsistency();
         if (inconsistency != null) {
@@ -140,6 +144,35 @@ public class ContractRegistration {
                     List.of("contract.vat." + inconsistency.name()), List.of(String.valueOf(vat.category()))));
         }
         return refusals;
+    }
+
+    /**
+     * The recipient's electronic address, which e-invoices need (Peppol rule PEPPOL-EN16931-R010):
+     * scheme and id together, an OIN (0190) of 20 digits, a KvK number (0106) of 8. A recipient
+     * without one may be registered, but its invoices are refused until it has one.
+     */
+    private static Refusal checkEndpoint(ContractRequest.Recipient recipient) {
+        if (recipient == null) {
+            return null;
+        }
+        String scheme = recipient.endpointScheme() == null ? "" : recipient.endpointScheme().strip();
+        String id = recipient.endpointId() == null ? "" : recipient.endpointId().strip();
+        if (scheme.isEmpty() != id.isEmpty()) {
+            return endpointRefusal(scheme.isEmpty() ? "invoiceRecipient.endpointScheme" : "invoiceRecipient.endpointId",
+                    "endpointScheme and endpointId go together, e.g. 0190 with the municipality's OIN.", "incomplete");
+        }
+        if ("0190".equals(scheme) && !id.matches("\\d{20}")) {
+            return endpointRefusal("invoiceRecipient.endpointId", "An OIN (endpointScheme 0190) has 20 digits.", "oin");
+        }
+        if ("0106".equals(scheme) && !id.matches("\\d{8}")) {
+            return endpointRefusal("invoiceRecipient.endpointId", "A KvK number (endpointScheme 0106) has 8 digits.", "kvk");
+        }
+        return null;
+    }
+
+    private static Refusal endpointRefusal(String field, String detail, String code) {
+        return new Refusal(field, "invalid-endpoint", "Invalid electronic address", detail,
+                List.of("contract.endpoint." + code), List.of());
     }
 
     /** A violated constraint, with codes for a message of this field and of the constraint in general. */

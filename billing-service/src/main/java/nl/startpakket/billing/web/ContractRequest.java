@@ -26,7 +26,9 @@ import nl.startpakket.platform.municipalities.CurrentMunicipality;
  * {@code municipality} is a current municipality of the CBS register (a code that ceased is
  * refused naming its successor). {@code invoiceRecipient} and {@code vat} are optional: without
  * them the recipient is "Gemeente &lt;official name&gt;" with the contract id as buyer reference,
- * and VAT is the configured default.
+ * and VAT is the configured default. Such a contract can be registered, but the official
+ * e-invoice rules refuse its invoices until the recipient has a postal address and an electronic
+ * address ({@code endpointScheme} 0190 with the municipality's OIN, or its Peppol id).
  */
 public record ContractRequest(
         @NotNull @Pattern(regexp = "GM\\d{4}", message = "must be a CBS municipality code such as GM0406") @CurrentMunicipality

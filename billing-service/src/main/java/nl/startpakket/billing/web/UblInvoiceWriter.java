@@ -15,9 +15,10 @@ import nl.startpakket.billing.query.InvoiceDocument;
 
 /**
  * Writes an issued invoice as a UBL 2.1 {@code Invoice} (or {@code CreditNote}) following the
- * Dutch SI-UBL 2.0 (NLCIUS) customisation of EN 16931 and Peppol BIS Billing 3.0: customisation
- * and profile ids, buyer reference, invoice period, contract reference, supplier with KvK,
- * customer, payment by credit transfer, one VAT breakdown with the exemption text where the
+ * Dutch SI-UBL 2.0 (NLCIUS) customisation of EN 16931 or, the same content, Peppol BIS Billing
+ * 3.0: customisation and profile ids, buyer reference, invoice period, contract reference,
+ * supplier with its electronic address, KvK and VAT number, customer with its electronic address
+ * (which, for a KvK or OIN address, is also its legal identifier), payment by credit transfer, one VAT breakdown with the exemption text where the
  * category needs one, totals, and one line per delivered package (quantity 1, the referral's
  * pseudonymous id and delivery date, the phase as item name). Elements follow the XSD order.
  */
@@ -27,13 +28,40 @@ public class UblInvoiceWriter {
     static final String CREDIT_NOTE_NS = "urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2";
     static final String CAC = "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2";
     static final String CBC = "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2";
-    /** SI-UBL 2.0: the NLCIUS customisation of EN 16931. */
-    static final String CUSTOMIZATION_ID = "urn:cen.eu:en16931:2017#compliant#urn:fdc:nen.nl:nlcius:v1.0";
     static final String PROFILE_ID = "urn:fdc:peppol.eu:2017:poacc:billing:01:1.0";
+
+    /** Electronic address schemes that also identify the legal entity: KvK (0106) and OIN (0190). */
+    static final java.util.Set<String> LEGAL_ID_SCHEMES = java.util.Set.of("0106", "0190");
 
     private XMLStreamWriter xml;
 
-    public synchronized byte[] write(InvoiceDocument invoice) {
+    /**
+     * The customisations of EN 16931 a document can claim (its {@code CustomizationID}). Each rule
+     * set accepts only its own, so the same content is written, and checked, as each of them.
+     */
+    public enum Customization {
+        /** SI-UBL 2.0, the Dutch NLCIUS: what the service delivers. */
+        SI_UBL_2_0("urn:cen.eu:en16931:2017#compliant#urn:fdc:nen.nl:nlcius:v1.0"),
+        /** Peppol BIS Billing 3.0, which SI-UBL 2.0 is aligned with. */
+        PEPPOL_BIS_3("urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0");
+
+        private final String id;
+
+        Customization(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+    }
+
+    /** The document as SI-UBL 2.0, the one the service delivers. */
+    public byte[] write(InvoiceDocument invoice) {
+        return write(invoice, Customization.SI_UBL_2_0);
+    }
+
+    public synchronized byte[] write(InvoiceDocument invoice, Customization customization) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, StandardCharsets.UTF_8.name());
@@ -48,7 +76,7 @@ public class UblInvoiceWriter {
             xml.writeNamespace("cac", CAC);
             xml.writeNamespace("cbc", CBC);
 
-            cbc("CustomizationID", CUSTOMIZATION_ID);
+            cbc("CustomizationID", customization.id());
             cbc("ProfileID", PROFILE_ID);
             cbc("ID", invoice.number());
             cbc("IssueDate", invoice.issueDate().toString());
@@ -159,6 +187,12 @@ public class UblInvoiceWriter {
         address(buyer.street(), buyer.city(), buyer.postalCode(), buyer.countryCode() == null ? "NL" : buyer.countryCode());
         start("cac", "PartyLegalEntity");
         cbc("RegistrationName", buyer.name());
+        if (buyer.endpointId() != null && LEGAL_ID_SCHEMES.contains(buyer.endpointScheme())) {
+            xml.writeStartElement(CBC, "CompanyID");
+            xml.writeAttribute("schemeID", buyer.endpointScheme());
+            xml.writeCharacters(buyer.endpointId());
+            xml.writeEndElement();
+        }
         end();
         end();
         end();
@@ -191,7 +225,6 @@ public class UblInvoiceWriter {
         if (invoice.seller().iban() != null) {
             start("cac", "PayeeFinancialAccount");
             cbc("ID", invoice.seller().iban().replace(" ", ""));
-            cbc("Name", invoice.seller().name());
             end();
         }
         end();

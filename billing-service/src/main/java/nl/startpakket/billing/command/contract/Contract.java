@@ -29,6 +29,8 @@ import nl.startpakket.billing.api.ContractRegisteredEvent;
 import nl.startpakket.billing.api.ContractRuleViolation;
 import nl.startpakket.billing.api.ContractTerms;
 import nl.startpakket.billing.api.DeliveryNotBillableEvent;
+import nl.startpakket.billing.api.EInvoiceRefused;
+import nl.startpakket.billing.api.EInvoiceRules;
 import nl.startpakket.billing.api.FundingPutOnHoldEvent;
 import nl.startpakket.billing.api.FundingReleasedEvent;
 import nl.startpakket.billing.api.FundingReservedEvent;
@@ -61,7 +63,9 @@ import org.axonframework.spring.stereotype.Aggregate;
  *     <li>the hold queue is first come, first served: a new referral does not pass one that
  *     waits; room that frees up (amendment, cancellation) goes to the oldest first;</li>
  *     <li>a referral is reserved, held, released or billed at most once, whatever is redelivered;</li>
- *     <li>after delivery nothing is released.</li>
+ *     <li>after delivery nothing is released;</li>
+ *     <li>an invoice or credit note is issued only when its document passes the official
+ *     e-invoice rules: a refused one changes nothing (its lines stay to be invoiced).</li>
  * </ul>
  */
 @Aggregate(cache = "contractCache")
@@ -201,11 +205,13 @@ public class Contract {
     }
 
     @CommandHandler
-    public InvoicePeriodResult handle(CloseInvoicePeriodCommand command, Clock clock) {
+    public InvoicePeriodResult handle(CloseInvoicePeriodCommand command, Clock clock, EInvoiceRules rules) {
         LocalDate periodEnd = command.periodEnd();
-        if (periodEnd == null || !periodEnd.isBefore(LocalDate.now(clock))) {
+        LocalDate today = LocalDate.now(clock);
+        if (periodEnd == null || !periodEnd.isBefore(today)) {
             throw new ContractRuleViolation("period-not-closed", "Only a period that has ended can be invoiced: "
-                    + "periodEnd lies before today.");
+                    + "periodEnd must lie before today (" + today + "): the last day that can be invoiced is "
+                    + today.minusDays(1) + ".");
         }
         String active = activeInvoiceOfPeriod.get(periodEnd);
         if (active != null) {
@@ -230,13 +236,15 @@ public class Contract {
         }
         int n = invoicesPerPeriod.getOrDefault(periodEnd, 0) + 1;
         String invoiceId = "INV-" + contractId + "-" + periodEnd.format(DateTimeFormatter.BASIC_ISO_DATE) + (n > 1 ? "-" + n : "");
-        apply(new InvoicePeriodClosedEvent(contractId, terms.municipality(), invoiceId, periodStart, periodEnd, lines,
-                invoicing, command.requestedBy(), clock.instant()));
+        InvoicePeriodClosedEvent closed = new InvoicePeriodClosedEvent(contractId, terms.municipality(), invoiceId,
+                periodStart, periodEnd, lines, invoicing, command.requestedBy(), clock.instant());
+        EInvoiceRefused.unlessEmpty("invoice", rules.check(closed));
+        apply(closed);
         return new InvoicePeriodResult(invoiceId, true);
     }
 
     @CommandHandler
-    public String handle(CreditInvoiceCommand command, Clock clock) {
+    public String handle(CreditInvoiceCommand command, Clock clock, EInvoiceRules rules) {
         Set<String> onInvoice = linesOfInvoice.get(command.invoiceId());
         if (onInvoice == null) {
             throw new ContractRuleViolation("unknown-invoice", "No invoice " + command.invoiceId() + " under this contract.");
@@ -254,8 +262,10 @@ public class Contract {
         int k = creditNotesPerInvoice.getOrDefault(command.invoiceId(), 0) + 1;
         String creditNoteId = "CN-" + command.invoiceId().substring("INV-".length()) + "-" + k;
         List<InvoiceLine> lines = toCredit.stream().map(billableLines::get).toList();
-        apply(new InvoiceCreditedEvent(contractId, terms.municipality(), command.invoiceId(), creditNoteId, lines,
-                invoicing, command.reason(), command.requestedBy(), clock.instant()));
+        InvoiceCreditedEvent credited = new InvoiceCreditedEvent(contractId, terms.municipality(), command.invoiceId(),
+                creditNoteId, lines, invoicing, command.reason(), command.requestedBy(), clock.instant());
+        EInvoiceRefused.unlessEmpty("credit note", rules.check(credited));
+        apply(credited);
         return creditNoteId;
     }
 

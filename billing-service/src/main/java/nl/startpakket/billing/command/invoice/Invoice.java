@@ -3,6 +3,7 @@ package nl.startpakket.billing.command.invoice;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Clock;
+import java.time.Instant;
 import nl.startpakket.billing.api.InvoiceIssuedEvent;
 import nl.startpakket.billing.api.InvoiceLine;
 import nl.startpakket.billing.api.IssueInvoiceCommand;
@@ -38,12 +39,17 @@ public class Invoice {
         if (command.lines() == null || command.lines().isEmpty()) {
             throw new IllegalArgumentException("An invoice has at least one line");
         }
+        apply(issued(command, clock.instant()));
+    }
+
+    /** The document the command issues at {@code at}: its lines with their totals. */
+    public static InvoiceIssuedEvent issued(IssueInvoiceCommand command, Instant at) {
         Money lineTotal = command.lines().stream().map(InvoiceLine::amount).reduce(Money.ZERO, Money::plus);
         Money vat = command.invoicing().vat().vatOn(lineTotal);
-        apply(new InvoiceIssuedEvent(command.invoiceId(), command.kind(), command.number(), command.issueDate(),
+        return new InvoiceIssuedEvent(command.invoiceId(), command.kind(), command.number(), command.issueDate(),
                 command.dueDate(), command.contractId(), command.municipality(), command.seller(), command.invoicing(),
                 command.periodStart(), command.periodEnd(), command.lines(), lineTotal, vat, lineTotal.plus(vat),
-                command.precedingInvoiceId(), command.precedingInvoiceNumber(), command.note(), clock.instant()));
+                command.precedingInvoiceId(), command.precedingInvoiceNumber(), command.note(), at);
     }
 
     @EventSourcingHandler

@@ -3,6 +3,7 @@ package nl.startpakket.billing.integration.in;
 import java.time.Clock;
 import java.time.LocalDate;
 import nl.startpakket.billing.api.CloseInvoicePeriodCommand;
+import nl.startpakket.billing.api.EInvoiceRefused;
 import nl.startpakket.billing.api.InvoicePeriod;
 import nl.startpakket.billing.api.InvoicePeriods;
 import nl.startpakket.billing.query.ContractDocument;
@@ -47,6 +48,9 @@ public class InvoiceSchedule {
                 if (result != null) {
                     log.info("Invoice run: {} up to {} -> {}", contract.contractId(), periodEnd, result);
                 }
+            } catch (EInvoiceRefused e) {
+                log.warn("Invoice run: {} up to {} not invoiced (no number used; the next run tries again): {}",
+                        contract.contractId(), periodEnd, e.getMessage());
             } catch (RuntimeException e) {
                 log.warn("Invoice run for {} up to {} failed; the next run tries again", contract.contractId(), periodEnd, e);
             }

@@ -11,6 +11,8 @@ import nl.startpakket.billing.api.AmendContractCommand;
 import nl.startpakket.billing.api.CloseInvoicePeriodCommand;
 import nl.startpakket.billing.api.ContractRuleViolation;
 import nl.startpakket.billing.api.CreditInvoiceCommand;
+import nl.startpakket.billing.api.EInvoiceRefused;
+import nl.startpakket.billing.api.EInvoiceRuleFailure;
 import nl.startpakket.billing.api.InvoicePeriod;
 import nl.startpakket.billing.api.InvoicePeriodResult;
 import nl.startpakket.billing.api.InvoicePeriods;
@@ -136,6 +138,8 @@ public class BillingPages {
                     principal.getName()));
             redirect.addFlashAttribute(result == null ? "error" : "message", result == null ? "nothing-to-invoice"
                     : result.created() ? "invoice-issued" : "invoice-exists");
+        } catch (EInvoiceRefused e) {
+            refused(e, "invoice-refused", redirect);
         } catch (ContractRuleViolation e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
@@ -149,6 +153,8 @@ public class BillingPages {
         try {
             commands.sendAndWait(new CreditInvoiceCommand(invoice.contractId(), invoiceId, null, reason, principal.getName()));
             redirect.addFlashAttribute("message", "credited");
+        } catch (EInvoiceRefused e) {
+            refused(e, "credit-note-refused", redirect);
         } catch (ContractRuleViolation e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
@@ -188,6 +194,12 @@ public class BillingPages {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML)
                 .header("Content-Disposition", "attachment; filename=\"" + invoice.number() + ".xml\"")
                 .body(documents.ubl(invoice));
+    }
+
+    /** The refusal as a message, and each rule the document breaks (id, message, what to change) as a line below it. */
+    private static void refused(EInvoiceRefused refusal, String message, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("error", message);
+        redirect.addFlashAttribute("ruleFailures", refusal.failures().stream().map(EInvoiceRuleFailure::asLine).toList());
     }
 
     private ContractRow row(ContractDocument contract) {

@@ -99,6 +99,7 @@ class ContractCapPropertyTest {
         Money budget = budgetInFifties == 0 ? null : Money.eur(100L + budgetInFifties * 50L);
         FixtureConfiguration<Contract> fixture = new AggregateTestFixture<>(Contract.class);
         fixture.registerInjectableResource(CLOCK);
+        fixture.registerInjectableResource(new EInvoiceRulesStub());
 
         List<Object> commands = new ArrayList<>();
         commands.add(new RegisterContractCommand(ID, new ContractTerms("GM0406", LocalDate.of(2026, 2, 1),

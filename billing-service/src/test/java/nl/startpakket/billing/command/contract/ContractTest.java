@@ -19,6 +19,8 @@ import nl.startpakket.billing.api.ContractRegisteredEvent;
 import nl.startpakket.billing.api.ContractRuleViolation;
 import nl.startpakket.billing.api.ContractTerms;
 import nl.startpakket.billing.api.DeliveryNotBillableEvent;
+import nl.startpakket.billing.api.EInvoiceRefused;
+import nl.startpakket.billing.api.EInvoiceRuleFailure;
 import nl.startpakket.billing.api.FundingPutOnHoldEvent;
 import nl.startpakket.billing.api.FundingReleasedEvent;
 import nl.startpakket.billing.api.FundingReservedEvent;
@@ -50,12 +52,19 @@ class ContractTest {
     static final LocalDate REFERRAL_DATE = LocalDate.of(2026, 3, 1);
 
     FixtureConfiguration<Contract> fixture;
+    /** The rules of the official e-invoice rule sets as the contract sees them: what the next document breaks. */
+    final EInvoiceRulesStub rules = new EInvoiceRulesStub();
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Contract.class);
         fixture.registerInjectableResource(CLOCK);
+        fixture.registerInjectableResource(rules);
     }
+
+    static final EInvoiceRuleFailure NO_BUYER_ADDRESS = new EInvoiceRuleFailure("PEPPOL-EN16931-R010",
+            "Buyer electronic address MUST be provided", "eu.peppol.bis3:invoice:2026.5", "/*:Invoice[1]",
+            "add the municipality's electronic address");
 
     static ContractTerms terms(Integer maxPackages, Money budget) {
         return new ContractTerms("GM0406", LocalDate.of(2026, 2, 1), LocalDate.of(2027, 1, 31), Money.eur(80),
@@ -385,10 +394,73 @@ class ContractTest {
     }
 
     @Test
-    void shouldRefuseWhenThePeriodHasNotEnded() {
+    void shouldRefuseWhenThePeriodHasNotEndedNamingTheLastDayThatCanBeInvoiced() {
         fixture.given(registered(125, null))
                 .when(new CloseInvoicePeriodCommand(ID, TODAY, "finance"))
-                .expectException(ContractRuleViolation.class);
+                .expectException(ContractRuleViolation.class)
+                .expectExceptionMessage("Only a period that has ended can be invoiced: periodEnd must lie before today "
+                        + "(2026-03-02): the last day that can be invoiced is 2026-03-01.");
+    }
+
+    @Test
+    void shouldInvoiceUpToYesterday() {
+        fixture.given(registered(125, null), reserved("R-1"), line("R-1", LocalDate.of(2026, 2, 10)))
+                .when(new CloseInvoicePeriodCommand(ID, TODAY.minusDays(1), "finance"))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(new InvoicePeriodResult("INV-" + ID + "-20260301", true));
+    }
+
+    @Test
+    void shouldCheckTheInvoiceItWouldIssueAgainstTheEInvoiceRules() {
+        fixture.given(registered(125, null), reserved("R-1"), line("R-1", LocalDate.of(2026, 2, 10)))
+                .when(new CloseInvoicePeriodCommand(ID, FEB_END, "finance"))
+                .expectSuccessfulHandlerExecution();
+
+        org.assertj.core.api.Assertions.assertThat(rules.checked).singleElement().isEqualTo(new InvoicePeriodClosedEvent(ID,
+                "GM0406", "INV-" + ID + "-20260228", LocalDate.of(2026, 2, 1), FEB_END,
+                List.of(invoiceLine("R-1", LocalDate.of(2026, 2, 10))), INVOICING, "finance", NOW));
+    }
+
+    @Test
+    void shouldCloseNothingWhenTheInvoiceBreaksAnEInvoiceRuleNamingTheRule() {
+        rules.failures = List.of(NO_BUYER_ADDRESS);
+        fixture.given(registered(125, null), reserved("R-1"), line("R-1", LocalDate.of(2026, 2, 10)))
+                .when(new CloseInvoicePeriodCommand(ID, FEB_END, "finance"))
+                .expectNoEvents()
+                .expectException(EInvoiceRefused.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString("The invoice breaks 1 rule"),
+                        org.hamcrest.Matchers.containsString("PEPPOL-EN16931-R010 Buyer electronic address MUST be provided"
+                                + " — add the municipality's electronic address")));
+    }
+
+    @Test
+    void shouldInvoiceTheLinesOfARefusedInvoiceOnceTheDocumentPasses() {
+        rules.failures = List.of(NO_BUYER_ADDRESS);
+        fixture.given(registered(125, null), reserved("R-1"), line("R-1", LocalDate.of(2026, 2, 10)))
+                .when(new CloseInvoicePeriodCommand(ID, FEB_END, "finance"))
+                .expectException(EInvoiceRefused.class);
+        rules.failures = List.of();
+        InvoicingDetails complete = new InvoicingDetails(new InvoiceRecipient("Gemeente Huizen", "Postbus 5", "1270 AA",
+                "Huizen", "NL", ID, null, "0190", "00000001000000406000"), INVOICING.vat());
+
+        fixture.given(registered(125, null), reserved("R-1"), line("R-1", LocalDate.of(2026, 2, 10)),
+                        new InvoicingDetailsChangedEvent(ID, complete, "coordinator", NOW))
+                .when(new CloseInvoicePeriodCommand(ID, FEB_END, "finance"))
+                .expectEvents(new InvoicePeriodClosedEvent(ID, "GM0406", "INV-" + ID + "-20260228", LocalDate.of(2026, 2, 1),
+                        FEB_END, List.of(invoiceLine("R-1", LocalDate.of(2026, 2, 10))), complete, "finance", NOW));
+    }
+
+    @Test
+    void shouldCreditNothingWhenTheCreditNoteBreaksAnEInvoiceRule() {
+        rules.failures = List.of(NO_BUYER_ADDRESS);
+        fixture.given(registered(125, null), reserved("R-1"), line("R-1", LocalDate.of(2026, 2, 10)),
+                        new InvoicePeriodClosedEvent(ID, "GM0406", "INV-x", LocalDate.of(2026, 2, 1), FEB_END,
+                                List.of(invoiceLine("R-1", LocalDate.of(2026, 2, 10))), INVOICING, "finance", NOW))
+                .when(new CreditInvoiceCommand(ID, "INV-x", null, "Wrong PO number", "finance"))
+                .expectNoEvents()
+                .expectException(EInvoiceRefused.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("The credit note breaks 1 rule"));
     }
 
     @Test
