@@ -370,6 +370,60 @@ class ReferralServiceIT {
         throw new AssertionError("Referral " + referralId + " did not reach the expected state; last seen: " + last);
     }
 
+    @Test
+    void aDeliveredPackageOpensAFollowUpForTheSocialTeamOnlyWhereTheParentAgreed() throws Exception {
+        String consenting = submitAccepted(midwifeKey, Household.random());
+        Map<String, Object> withoutConsent = babyReferral(Household.random());
+        withoutConsent.put("consentFollowUp", false);
+        String notConsenting = JSON.readTree(post(midwifeKey, withoutConsent).getBody()).get("referralId").asText();
+        for (String referralId : List.of(consenting, notConsenting)) {
+            TopicProbe.publish(new FundingReserved(UUID.randomUUID(), Instant.now(), referralId, "huizen-2026", "GM0406",
+                    Phase.BABY, LocalDate.now()));
+            TopicProbe.publish(new PackageDelivered(UUID.randomUUID(), Instant.now(), referralId, "J-" + referralId, "GM0406",
+                    Phase.BABY, LocalDate.now()));
+            awaitStatus(midwifeKey, referralId, "DELIVERED");
+        }
+        TopicProbe.await(nl.startpakket.events.referral.v1.FollowUpOpened.class, e -> e.referralId().equals(consenting), TIMEOUT);
+
+        TestRestTemplate team = http.withBasicAuth("sociaal-team-huizen", "sociaal-team-huizen");
+        org.awaitility.Awaitility.await().atMost(TIMEOUT).untilAsserted(() ->
+                assertThat(team.getForObject("/api/v1/follow-ups", String.class)).contains(consenting));
+        assertThat(team.getForObject("/api/v1/follow-ups", String.class)).as("no consent, no follow-up").doesNotContain(notConsenting);
+        JsonNode task = JSON.readTree(team.getForObject("/api/v1/follow-ups/" + consenting, String.class));
+        assertThat(task.at("/contact/name").asText()).isEqualTo("A. Jansen");
+        assertThat(http.withBasicAuth("evaluator-huizen", "evaluator-huizen").getForEntity("/api/v1/follow-ups", String.class)
+                .getStatusCode()).as("evaluators never see families").isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(team.getForEntity("/api/v1/follow-ups/" + notConsenting, String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+        // the pages: the desk lists the family; its page shows the shared contact details; the outcome is recorded
+        nl.startpakket.platform.testing.FormSession desk = nl.startpakket.platform.testing.FormSession.signIn(http.getRootUri(),
+                "sociaal-team-huizen", "sociaal-team-huizen");
+        assertThat(desk.get("/follow-up").body()).contains("task-" + consenting).doesNotContain(notConsenting);
+        String page = desk.get("/follow-up/" + consenting).body();
+        assertThat(page).contains("A. Jansen");
+        assertThat(desk.post("/follow-up/" + consenting + "/outcome", Map.of("outcome", "HELP_ACCEPTED"), page).body())
+                .contains("Hulp aanvaard");
+        nl.startpakket.events.referral.v1.FollowUpOutcomeRecorded outcome = TopicProbe.await(
+                nl.startpakket.events.referral.v1.FollowUpOutcomeRecorded.class, e -> e.referralId().equals(consenting), TIMEOUT);
+        assertThat(outcome.outcome()).isEqualTo("HELP_ACCEPTED");
+        assertThat(http.withBasicAuth("coordinator", "coordinator").getForObject("/api/v1/audit?subject=" + consenting, String.class))
+                .contains("view-follow-up-contact").contains("record-follow-up-outcome");
+
+        // erased: the task is gone
+        ResponseEntity<String> erased = http.withBasicAuth("coordinator", "coordinator").exchange("/api/v1/referrals/" + consenting
+                + "/erasure", HttpMethod.POST, json(Map.of("reason", "test: the parent asked")), String.class);
+        assertThat(erased.getStatusCode()).isEqualTo(HttpStatus.OK);
+        org.awaitility.Awaitility.await().atMost(TIMEOUT).untilAsserted(() ->
+                assertThat(team.getForObject("/api/v1/follow-ups", String.class)).doesNotContain(consenting));
+        assertThat(team.getForEntity("/api/v1/follow-ups/" + consenting, String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    static HttpEntity<Object> json(Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return new HttpEntity<>(body, headers);
+    }
+
     static List<String> statuses(JsonNode history) {
         return history.findValuesAsText("status");
     }

@@ -20,6 +20,8 @@ import nl.startpakket.events.funding.v1.FundingOnHold;
 import nl.startpakket.events.funding.v1.FundingReleased;
 import nl.startpakket.events.funding.v1.FundingReserved;
 import nl.startpakket.events.referral.v1.ReferralAccepted;
+import nl.startpakket.events.referral.v1.FollowUpOpened;
+import nl.startpakket.events.referral.v1.FollowUpOutcomeRecorded;
 import nl.startpakket.events.referral.v1.PersonalDataErased;
 import nl.startpakket.events.referral.v1.ReferralCancelled;
 import nl.startpakket.events.referral.v1.ReferralRejected;
@@ -60,6 +62,8 @@ final class EventSamples {
                 new nl.startpakket.events.delivery.v2.DeliveryDetailsShared(ID, AT, REFERRAL, "GM0406", Phase.BABY,
                         DeliveryMethod.HOME_DELIVERY, SEALED),
                 new PersonalDataErased(ID, AT, REFERRAL, "GM0406", Phase.BABY, DAY, "RETENTION"),
+                new FollowUpOpened(ID, AT, REFERRAL, "GM0406", Phase.BABY, DAY),
+                new FollowUpOutcomeRecorded(ID, AT, REFERRAL, "GM0406", Phase.BABY, "HELP_ACCEPTED", DAY),
                 new FundingReserved(ID, AT, REFERRAL, CONTRACT, "GM0406", Phase.BABY, DAY),
                 new FundingOnHold(ID, AT, REFERRAL, CONTRACT, "GM0406", Phase.BABY, DAY, "CAP_REACHED"),
                 new FundingReleased(ID, AT, REFERRAL, CONTRACT, "GM0406", Phase.BABY, DAY, "REFERRAL_CANCELLED"),

@@ -17,6 +17,11 @@ import nl.startpakket.events.SealedData;
 import nl.startpakket.referral.api.AmendReferralCommand;
 import nl.startpakket.referral.api.DuplicateHouseholdException;
 import nl.startpakket.referral.api.EraseReferralDataCommand;
+import nl.startpakket.referral.api.RecordFollowUpOutcomeCommand;
+import nl.startpakket.referral.api.FollowUpRefusedException;
+import nl.startpakket.referral.api.FollowUpOutcomeRecordedEvent;
+import nl.startpakket.referral.api.FollowUpOutcome;
+import nl.startpakket.referral.api.FollowUpOpenedEvent;
 import nl.startpakket.referral.api.ReferralDataErasedEvent;
 import nl.startpakket.referral.api.ReferralPersonalData;
 import nl.startpakket.referral.api.ParentDetails;
@@ -65,6 +70,9 @@ public class Referral {
     private SealedData personalData;
     private ReferralStatus status;
     private boolean erased;
+    private boolean consentFollowUp;
+    private boolean followUpOpened;
+    private FollowUpOutcome followUpOutcome;
     private final Set<String> recordedSourceEvents = new HashSet<>();
 
     protected Referral() {
@@ -212,6 +220,34 @@ public class Referral {
         boolean moves = status.isBefore(command.stage());
         apply(new ReferralProgressRecordedEvent(referralId, command.stage(), command.reachedAt(), command.sourceEventId(),
                 command.detail(), moves, clock.instant()));
+        if (command.stage() == ReferralStatus.DELIVERED && consentFollowUp && !followUpOpened && !erased) {
+            // the step to further help: only where the parent agreed to be contacted
+            apply(new FollowUpOpenedEvent(referralId, municipality, phase,
+                    LocalDate.ofInstant(command.reachedAt() == null ? clock.instant() : command.reachedAt(), clock.getZone()),
+                    clock.instant()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(RecordFollowUpOutcomeCommand command, Clock clock) {
+        if (!followUpOpened) {
+            throw new FollowUpRefusedException("no-follow-up", "Referral " + referralId + " has no follow-up: the parent did not"
+                    + " agree to be contacted, or the package is not delivered yet.");
+        }
+        if (erased) {
+            throw new FollowUpRefusedException("erased", "The personal data of referral " + referralId + " is erased.");
+        }
+        if (!municipality.equals(command.municipality())) {
+            throw new FollowUpRefusedException("other-municipality", "Referral " + referralId + " is not of municipality "
+                    + command.municipality() + ".");
+        }
+        if (command.outcome() == null) {
+            throw new FollowUpRefusedException("outcome-required", "An outcome is one of CONTACTED, HELP_ACCEPTED, DECLINED, UNREACHABLE.");
+        }
+        if (command.outcome() != followUpOutcome) {
+            apply(new FollowUpOutcomeRecordedEvent(referralId, municipality, phase, command.outcome(), command.recordedBy(),
+                    clock.instant()));
+        }
     }
 
     private Optional<ReferralPersonalData> personal(PersonalDataProtector protector) {
@@ -233,7 +269,18 @@ public class Referral {
     }
 
     @EventSourcingHandler
+    void on(FollowUpOpenedEvent event) {
+        followUpOpened = true;
+    }
+
+    @EventSourcingHandler
+    void on(FollowUpOutcomeRecordedEvent event) {
+        followUpOutcome = event.outcome();
+    }
+
+    @EventSourcingHandler
     void on(ReferralSubmittedEvent event) {
+        consentFollowUp = event.consentFollowUp();
         referralId = event.referralId();
         partnerId = event.partnerId();
         municipality = event.municipality();

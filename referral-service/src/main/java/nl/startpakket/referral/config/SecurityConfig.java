@@ -10,6 +10,7 @@ import nl.startpakket.referral.partner.PartnerDirectory;
 import nl.startpakket.referral.partner.PartnerRateLimitFilter;
 import nl.startpakket.referral.partner.PartnerRateLimiter;
 import nl.startpakket.referral.partner.PartnerUsers;
+import nl.startpakket.referral.web.StaffHome;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.context.annotation.Bean;
@@ -75,6 +76,7 @@ public class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/v1/partners/**").hasRole(StaffRole.COORDINATOR.name())
                         .requestMatchers(ERASURE).hasRole(StaffRole.COORDINATOR.name())
+                        .requestMatchers("/api/v1/follow-ups/**", "/api/v1/follow-ups").hasRole(StaffRole.SOCIAL_TEAM.name())
                         .anyRequest().authenticated())
                 .build();
     }
@@ -106,11 +108,13 @@ public class SecurityConfig {
             throws Exception {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(partnerUsers::loadUserByUsername);
         provider.setPasswordEncoder(passwordEncoder);
-        return staff.pages(http, problems, "/login", "/partners")
+        return staff.pages(http, problems, "/login", StaffHome.PATH)
                 .authenticationProvider(provider)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/partners/**").hasRole(StaffRole.COORDINATOR.name())
+                        .requestMatchers("/follow-up/**", "/follow-up").hasRole(StaffRole.SOCIAL_TEAM.name())
+                        .requestMatchers(StaffHome.PATH).hasAnyRole(StaffRole.COORDINATOR.name(), StaffRole.SOCIAL_TEAM.name())
                         .anyRequest().hasAuthority(PartnerApiKeyFilter.PARTNER_ROLE))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/referrals", true).permitAll())
                 .build();

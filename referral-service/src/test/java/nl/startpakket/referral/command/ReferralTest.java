@@ -28,6 +28,11 @@ import nl.startpakket.referral.api.ReferralOwnershipException;
 import nl.startpakket.referral.api.ReferralProgressRecordedEvent;
 import nl.startpakket.referral.api.ReferralRejectedEvent;
 import nl.startpakket.referral.api.ReferralStateException;
+import nl.startpakket.referral.api.FollowUpOpenedEvent;
+import nl.startpakket.referral.api.FollowUpOutcome;
+import nl.startpakket.referral.api.FollowUpOutcomeRecordedEvent;
+import nl.startpakket.referral.api.FollowUpRefusedException;
+import nl.startpakket.referral.api.RecordFollowUpOutcomeCommand;
 import nl.startpakket.referral.api.ReferralStatus;
 import nl.startpakket.referral.api.ReferralSubmittedEvent;
 import nl.startpakket.referral.api.SubmissionOutcome;
@@ -343,5 +348,61 @@ class ReferralTest {
                         new ReferralDataErasedEvent(ID, PARTNER, "GM0406", Phase.BABY, ErasureReason.REQUEST, "coordinator", NOW))
                 .when(new RecordReferralProgressCommand(ID, ReferralStatus.FUNDED, NOW, "e-1", null))
                 .expectEvents(progressed(ReferralStatus.FUNDED, "e-1", true));
+    }
+
+    static final LocalDate DELIVERED_ON = LocalDate.ofInstant(NOW, ZoneId.of("Europe/Amsterdam"));
+
+    static ReferralSubmittedEvent submittedWithoutConsent(String id) {
+        return new ReferralSubmittedEvent(id, PARTNER, IntermediaryType.MIDWIFE, "GM0406", Phase.BABY, TODAY,
+                DeliveryMethod.HOME_DELIVERY, SEALED, false, NOW);
+    }
+
+    @Test
+    void shouldOpenAFollowUpWhenAPackageIsDeliveredToAParentWhoAgreedToBeContacted() {
+        fixture.given(submitted(ID), accepted(ID), progressed(ReferralStatus.PACKED, "e-3", true))
+                .when(new RecordReferralProgressCommand(ID, ReferralStatus.DELIVERED, NOW, "e-4", null))
+                .expectEvents(progressed(ReferralStatus.DELIVERED, "e-4", true),
+                        new FollowUpOpenedEvent(ID, "GM0406", Phase.BABY, DELIVERED_ON, NOW));
+    }
+
+    @Test
+    void shouldOpenNoFollowUpWithoutTheParentsConsent() {
+        fixture.given(submittedWithoutConsent(ID), accepted(ID), progressed(ReferralStatus.PACKED, "e-3", true))
+                .when(new RecordReferralProgressCommand(ID, ReferralStatus.DELIVERED, NOW, "e-4", null))
+                .expectEvents(progressed(ReferralStatus.DELIVERED, "e-4", true));
+    }
+
+    @Test
+    void shouldOpenAFollowUpOnlyOnce() {
+        fixture.given(submitted(ID), accepted(ID), progressed(ReferralStatus.DELIVERED, "e-4", true),
+                        new FollowUpOpenedEvent(ID, "GM0406", Phase.BABY, DELIVERED_ON, NOW))
+                .when(new RecordReferralProgressCommand(ID, ReferralStatus.DELIVERED, NOW, "e-5", null))
+                .expectEvents(progressed(ReferralStatus.DELIVERED, "e-5", false));
+    }
+
+    @Test
+    void shouldRecordTheSocialTeamsOutcomeAndIgnoreTheSameOutcomeAgain() {
+        fixture.given(submitted(ID), accepted(ID), new FollowUpOpenedEvent(ID, "GM0406", Phase.BABY, DELIVERED_ON, NOW))
+                .when(new RecordFollowUpOutcomeCommand(ID, FollowUpOutcome.HELP_ACCEPTED, "GM0406", "sociaal-team-huizen"))
+                .expectEvents(new FollowUpOutcomeRecordedEvent(ID, "GM0406", Phase.BABY, FollowUpOutcome.HELP_ACCEPTED,
+                        "sociaal-team-huizen", NOW));
+        fixture.given(submitted(ID), accepted(ID), new FollowUpOpenedEvent(ID, "GM0406", Phase.BABY, DELIVERED_ON, NOW),
+                        new FollowUpOutcomeRecordedEvent(ID, "GM0406", Phase.BABY, FollowUpOutcome.CONTACTED, "sociaal-team-huizen", NOW))
+                .when(new RecordFollowUpOutcomeCommand(ID, FollowUpOutcome.CONTACTED, "GM0406", "sociaal-team-huizen"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void shouldRefuseAnOutcomeWithoutAFollowUpOrOfAnotherMunicipalityOrAfterErasure() {
+        fixture.given(submittedWithoutConsent(ID), accepted(ID), progressed(ReferralStatus.DELIVERED, "e-4", true))
+                .when(new RecordFollowUpOutcomeCommand(ID, FollowUpOutcome.CONTACTED, "GM0406", "sociaal-team-huizen"))
+                .expectException(FollowUpRefusedException.class);
+        fixture.given(submitted(ID), accepted(ID), new FollowUpOpenedEvent(ID, "GM0406", Phase.BABY, DELIVERED_ON, NOW))
+                .when(new RecordFollowUpOutcomeCommand(ID, FollowUpOutcome.CONTACTED, "GM0917", "sociaal-team-heerlen"))
+                .expectException(FollowUpRefusedException.class);
+        fixture.given(submitted(ID), accepted(ID), new FollowUpOpenedEvent(ID, "GM0406", Phase.BABY, DELIVERED_ON, NOW),
+                        new ReferralDataErasedEvent(ID, PARTNER, "GM0406", Phase.BABY, ErasureReason.REQUEST, "coordinator", NOW))
+                .when(new RecordFollowUpOutcomeCommand(ID, FollowUpOutcome.CONTACTED, "GM0406", "sociaal-team-huizen"))
+                .expectException(FollowUpRefusedException.class);
     }
 }

@@ -15,6 +15,10 @@ import nl.startpakket.events.referral.v1.ReferralRejected;
 import nl.startpakket.events.referral.v1.ReferralSubmitted;
 import nl.startpakket.platform.messaging.EventIds;
 import nl.startpakket.platform.messaging.IntegrationEventPublisher;
+import nl.startpakket.events.referral.v1.FollowUpOpened;
+import nl.startpakket.events.referral.v1.FollowUpOutcomeRecorded;
+import nl.startpakket.referral.api.FollowUpOpenedEvent;
+import nl.startpakket.referral.api.FollowUpOutcomeRecordedEvent;
 import nl.startpakket.referral.api.ReferralAcceptedEvent;
 import nl.startpakket.referral.api.ReferralAmendedEvent;
 import nl.startpakket.referral.api.ReferralCancelledEvent;
@@ -95,6 +99,20 @@ public class ReferralEventPublisher {
                 event.referralId(), event.municipality(), event.phase(),
                 LocalDate.ofInstant(event.occurredAt(), nl.startpakket.platform.ServicePlatformConfiguration.ZONE),
                 event.reason().name()));
+    }
+
+    @EventHandler
+    void on(FollowUpOpenedEvent event, @MessageIdentifier String id) {
+        publisher.publish(new FollowUpOpened(EventIds.derive(id, FollowUpOpened.class), event.occurredAt(), event.referralId(),
+                event.municipality(), event.phase(), event.deliveredOn()));
+    }
+
+    /** The outcome without who recorded it: the evaluation counts outcomes, never people. */
+    @EventHandler
+    void on(FollowUpOutcomeRecordedEvent event, @MessageIdentifier String id) {
+        publisher.publish(new FollowUpOutcomeRecorded(EventIds.derive(id, FollowUpOutcomeRecorded.class), event.occurredAt(),
+                event.referralId(), event.municipality(), event.phase(), event.outcome().name(),
+                LocalDate.ofInstant(event.occurredAt(), nl.startpakket.platform.ServicePlatformConfiguration.ZONE)));
     }
 
     private void shareDeliveryDetails(UUID eventId, Instant at, String referralId, String municipality, Phase phase,
