@@ -45,6 +45,11 @@ public final class ComplementarySuppression {
             if (pinned.isEmpty()) {
                 break;
             }
+            Optional<Set<String>> cheapest = DisclosureAudit.cheapestComplement(tables, hidden, threshold, pinned.get());
+            if (cheapest.isPresent() && !cheapest.get().isEmpty()) {
+                cheapest.get().forEach(id -> hidden.put(id, Mark.SECONDARY));
+                continue;
+            }
             Optional<String> next = complement(tables, hidden, Set.of(pinned.get()), relationsOf, threshold);
             if (next.isEmpty()) {
                 // every cell linked to the pinned ones is hidden already: nothing more to hide

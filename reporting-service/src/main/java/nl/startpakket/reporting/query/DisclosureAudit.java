@@ -48,17 +48,46 @@ final class DisclosureAudit {
         return Optional.empty();
     }
 
+    /** How far a shown cell may move in a witness for {@link #cheapestComplement}. */
+    static final long MOST_MOVED = 50;
+
+    /**
+     * The shown cells to hide (as "x") so that {@code cell} can take another value, at the least
+     * cost (the sum of their values, so small cells go first and totals last): an integer program
+     * in which shown cells may move too (each one that does is hidden), found with the witness
+     * that frees {@code cell}. Empty when none is found.
+     */
+    static Optional<Set<String>> cheapestComplement(LinkedTables tables, Map<String, Mark> hidden, int threshold, String cell) {
+        Model model = new Model(tables, hidden, threshold, true);
+        Optional<Set<String>> up = model.cheapest(cell, true);
+        Optional<Set<String>> down = model.cheapest(cell, false);
+        if (up.isEmpty() || down.isEmpty()) {
+            return up.isEmpty() ? down : up;
+        }
+        return Optional.of(cost(tables, up.get()) <= cost(tables, down.get()) ? up.get() : down.get());
+    }
+
+    private static long cost(LinkedTables tables, Set<String> cells) {
+        return cells.stream().mapToLong(tables::value).sum();
+    }
+
     /** The integer program over the unknowns, split into the parts that share no relation. */
     private static final class Model {
 
         private final LinkedTables tables;
         private final Map<String, long[]> bounds = new LinkedHashMap<>();
+        /** Shown cells that may move (and would then be hidden), for {@link #cheapest}. */
+        private final Set<String> shown = new java.util.LinkedHashSet<>();
         /** Each relation over unknowns: coefficients by unknown and the right-hand side. */
         private final List<Map<String, Integer>> lhs = new ArrayList<>();
         private final List<Long> rhs = new ArrayList<>();
         private final Map<String, String> parent = new HashMap<>();
 
         Model(LinkedTables tables, Map<String, Mark> hidden, int threshold) {
+            this(tables, hidden, threshold, false);
+        }
+
+        Model(LinkedTables tables, Map<String, Mark> hidden, int threshold, boolean shownMayMove) {
             this.tables = tables;
             for (LinkedTables.Cell c : tables.cells().values()) {
                 Mark mark = hidden.get(c.id());
@@ -68,6 +97,9 @@ final class DisclosureAudit {
                     bounds.put(c.id(), new long[] {0, threshold - 1L});
                 } else if (mark == Mark.SECONDARY) {
                     bounds.put(c.id(), new long[] {threshold, UNBOUNDED});
+                } else if (shownMayMove) {
+                    bounds.put(c.id(), new long[] {Math.max(threshold, c.value() - MOST_MOVED), c.value() + MOST_MOVED});
+                    shown.add(c.id());
                 }
             }
             bounds.keySet().forEach(id -> parent.put(id, id));
@@ -98,12 +130,7 @@ final class DisclosureAudit {
         boolean moves(String cell, boolean up, Set<String> free) {
             String part = find(cell);
             List<String> unknowns = bounds.keySet().stream().filter(id -> find(id).equals(part)).toList();
-            List<Integer> rows = new ArrayList<>();
-            for (int i = 0; i < lhs.size(); i++) {
-                if (find(lhs.get(i).keySet().iterator().next()).equals(part)) {
-                    rows.add(i);
-                }
-            }
+            List<Integer> rows = rowsOf(part);
             ExpressionsBasedModel program = new ExpressionsBasedModel();
             Map<String, Variable> variables = new LinkedHashMap<>();
             for (String id : unknowns) {
@@ -144,6 +171,74 @@ final class DisclosureAudit {
                 }
             });
             return true;
+        }
+
+        /** The shown cells a cheapest witness moves so that {@code cell} is larger (or smaller) than it is. */
+        Optional<Set<String>> cheapest(String cell, boolean up) {
+            String part = find(cell);
+            List<String> unknowns = bounds.keySet().stream().filter(id -> find(id).equals(part)).toList();
+            List<Integer> rows = rowsOf(part);
+            ExpressionsBasedModel program = new ExpressionsBasedModel();
+            Map<String, Variable> variables = new LinkedHashMap<>();
+            long own = tables.value(cell);
+            for (String id : unknowns) {
+                long[] b = bounds.get(id);
+                long lower = id.equals(cell) && up ? Math.max(b[0], own + 1) : b[0];
+                long upper = id.equals(cell) && !up ? Math.min(b[1], own - 1) : b[1];
+                if (lower > upper) {
+                    return Optional.empty();
+                }
+                variables.put(id, program.addVariable(id).lower(BigDecimal.valueOf(lower)).upper(BigDecimal.valueOf(upper))
+                        .integer(true));
+            }
+            for (String id : unknowns) {
+                if (shown.contains(id)) {
+                    // moved = 1 when the cell leaves its value: |y - v| <= MOST_MOVED * moved
+                    Variable moved = program.addVariable("moved " + id).binary().weight(BigDecimal.valueOf(tables.value(id)));
+                    long v = tables.value(id);
+                    program.addExpression("up " + id).upper(BigDecimal.valueOf(v))
+                            .set(variables.get(id), 1).set(moved, -MOST_MOVED);
+                    program.addExpression("down " + id).lower(BigDecimal.valueOf(v))
+                            .set(variables.get(id), 1).set(moved, MOST_MOVED);
+                }
+            }
+            for (int row : rows) {
+                Expression e = program.addExpression("r" + row).level(BigDecimal.valueOf(rhs.get(row)));
+                lhs.get(row).forEach((id, c) -> e.set(variables.get(id), c));
+            }
+            Optimisation.Result result = program.minimise();
+            if (!result.getState().isFeasible()) {
+                return Optional.empty();
+            }
+            Map<String, Long> solution = new HashMap<>();
+            for (int i = 0; i < unknowns.size(); i++) {
+                double value = result.doubleValue(i);
+                long rounded = Math.round(value);
+                if (Math.abs(value - rounded) > 1e-6) {
+                    return Optional.empty();
+                }
+                solution.put(unknowns.get(i), rounded);
+            }
+            if (!satisfies(solution, unknowns, rows) || solution.get(cell) == own) {
+                return Optional.empty();
+            }
+            Set<String> moved = new java.util.LinkedHashSet<>();
+            solution.forEach((id, value) -> {
+                if (shown.contains(id) && value != tables.value(id)) {
+                    moved.add(id);
+                }
+            });
+            return Optional.of(moved);
+        }
+
+        private List<Integer> rowsOf(String part) {
+            List<Integer> rows = new ArrayList<>();
+            for (int i = 0; i < lhs.size(); i++) {
+                if (find(lhs.get(i).keySet().iterator().next()).equals(part)) {
+                    rows.add(i);
+                }
+            }
+            return rows;
         }
 
         private boolean satisfies(Map<String, Long> solution, List<String> unknowns, List<Integer> rows) {

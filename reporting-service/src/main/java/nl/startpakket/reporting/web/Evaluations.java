@@ -65,6 +65,19 @@ public class Evaluations {
                 Map.of("publishedFrom", around.from().toString(), "publishedTo", around.to().toString()));
     }
 
+    /**
+     * For an evaluator who asked for a period that is not one of the fixed ones, the fixed period
+     * that contains its first day (the dashboard shows that one instead); else nothing.
+     */
+    public Optional<ReportPeriod> fixedPeriodInstead(Authentication viewer, String code, LocalDate from, LocalDate to) {
+        if (!access.numbersFor(viewer, code).suppress() || (from == null && to == null)) {
+            return Optional.empty();
+        }
+        ReportPeriod asked = period(code, from, to);
+        EvaluationPeriods periods = queries.evaluationPeriods(code);
+        return periods.publishes(asked) ? Optional.empty() : Optional.of(periods.containing(asked.from()));
+    }
+
     /** The fixed evaluation periods of a municipality's contracts (for links on the dashboard). */
     public List<ReportPeriod> contractPeriods(String code) {
         return queries.evaluationPeriods(code).contractPeriods();

@@ -52,8 +52,10 @@ public record MunicipalityReport(
         boolean fewHandedOver = numbers.hides(f.leadTimeDays().packages());
         return new MunicipalityReport(
                 f.municipality(), f.from(), f.to(),
-                new Referrals(cells.count(EvaluationTables.TOTAL, r.total()), counts(r.byStatus(), k -> EvaluationTables.referrals("byStatus", k), cells),
-                        counts(r.byPhase(), k -> EvaluationTables.referrals("byPhase", k), cells), counts(r.byIntermediaryType(), k -> EvaluationTables.referrals("byIntermediaryType", k), cells)),
+                new Referrals(cells.count(EvaluationTables.TOTAL, r.total()),
+                        counts(r.byStatus(), k -> EvaluationTables.referrals("byStatus", k), cells),
+                        counts(r.byPhase(), k -> EvaluationTables.referrals("byPhase", k), cells),
+                        counts(r.byIntermediaryType(), k -> EvaluationTables.referrals("byIntermediaryType", k), cells)),
                 new Deliveries(cells.count(EvaluationTables.DELIVERIES, d.total()), counts(d.byPhase(), EvaluationTables::deliveries, cells)),
                 new Money(cells.shows(EvaluationTables.INVOICED) ? plain(m.invoiced()) : null,
                         cells.shows(EvaluationTables.RESERVED) ? plain(m.reserved()) : null, plain(m.budget()), m.cap(),
