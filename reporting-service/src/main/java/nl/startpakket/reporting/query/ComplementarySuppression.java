@@ -18,12 +18,14 @@ import nl.startpakket.reporting.query.SuppressedCells.Mark;
  * Complementary: as long as some hidden cell can be worked out exactly from what is shown (its
  * smallest and largest value over all integer tables consistent with the shown cells, the
  * relations, and what the markers say, "&lt;5" is 0..4 and "x" is 5 or more, are the same;
- * {@link DisclosureAudit} decides this by integer programming), one more cell is hidden
- * ({@code "x"}): the smallest shown cell in a relation of such a cell, fewer relations breaking
- * ties (a detail before a total), a cell at exactly the threshold last (as "x" says "5 or more",
- * a hidden 5 could only be larger). Hiding more never makes a protected cell unprotected again, so
- * every round only checks the cells not yet shown to be free. The result is exact (no hidden cell
- * can be derived) rather than optimal (the fewest cells hidden).
+ * {@link DisclosureAudit} decides this by integer programming), more cells are hidden
+ * ({@code "x"}): those a cheapest witness for the pinned cell must move (least total value, so
+ * small cells go before totals; {@link DisclosureAudit#cheapestComplement}); failing that, the
+ * smallest shown cell in a relation of the pinned cell, fewer relations breaking ties (a detail
+ * before a total), a cell at exactly the threshold last (as "x" says "5 or more", a hidden 5 could
+ * only be larger). Hiding more never makes a protected cell unprotected again, so every round only
+ * checks the cells not yet shown to be free. The result is exact (no hidden cell can be derived)
+ * rather than optimal (the fewest cells hidden).
  */
 public final class ComplementarySuppression {
 

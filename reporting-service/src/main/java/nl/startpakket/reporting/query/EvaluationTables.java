@@ -12,21 +12,24 @@ import java.util.stream.Collectors;
  * contracts) as linked tables, with every relation a reader could use to work a hidden count out:
  *
  * <ul>
- * <li>exact: referrals total = by status = by month; by phase = by month per phase; each month =
- * its phases; the same for deliveries; rejected = by reason; ever on hold = by reason; on hold now
- * = status ON_HOLD; each distribution = its count; the before-due-date share splits the count of
- * baby hand-overs into before and not before; consents are part of the accepted, on hold now of
- * ever on hold, delivered of the slots used (virtual rests);</li>
- * <li>linked up to a remainder a reader is taken to know: by phase and by intermediary to the total
- * (referrals not yet classified); accepted + submitted + rejected = total, rejected and cancelled
- * to their status, cap used to the funded-or-further statuses and to the contracts' slots used,
- * contracts' delivered and on hold to their statuses; hand-overs to deliveries (lead time count
- * to the deliveries, baby hand-overs to baby deliveries, baby referrals with a week of pregnancy
- * to baby referrals), hand-overs on the due date to the "&lt;0" weeks; invoiced packages to the
+ * <li>exact: referrals total = by status = by month; by phase = by month per phase; deliveries
+ * total = by month, by phase = by month per phase; rejected = by reason; ever on hold = by
+ * reason; on hold now = status ON_HOLD; each distribution = its count; the before-due-date share
+ * splits the baby hand-overs into before and not before;</li>
+ * <li>parts of others (with a virtual rest of zero or more): consents of the accepted, on hold
+ * now of ever on hold, a contract's delivered of its slots used, baby referrals with a week of
+ * pregnancy of the baby referrals, hand-overs after the due date of those not before it;</li>
+ * <li>{@link LinkedTables#usually usually}, once all events of the referrals arrived: by phase
+ * and by intermediary = total, each month = its phases (referrals and deliveries), deliveries =
+ * by phase, accepted + submitted + rejected = total, rejected and cancelled = their status, cap
+ * used = funded + packing + packed + delivered = the contracts' slots used, status delivered =
+ * the contracts' delivered, on hold now = the contracts' on hold, invoiced packages = the
  * deliveries of the months their invoices cover.</li>
  * </ul>
- * The money and shares are derived figures: an amount is shown only when it is its count times
- * one price per package and that count is shown; a share or a forecast only with its counts.
+ * Hand-overs and deliveries are not linked: which packages handed over in a period were delivered
+ * in it is nothing a reader can know. The money and shares are derived figures: an amount is shown
+ * only when it is its count times one price per package and that count is shown; a share or a
+ * forecast only with its counts.
  */
 public final class EvaluationTables {
 

@@ -53,7 +53,7 @@ final class Histories {
         }
     }
 
-    static Arbitrary<History> histories(int months, int maxReferrals) {
+    static Arbitrary<History> histories(int months, int minReferrals, int maxReferrals) {
         Arbitrary<Draw> draws = Combinators.combine(
                 Arbitraries.of(Phase.BABY, Phase.BABY, Phase.TODDLER),
                 Arbitraries.of(IntermediaryType.class),
@@ -64,7 +64,7 @@ final class Histories {
                 Arbitraries.integers().between(0, 60),
                 Arbitraries.integers().between(-14, 120)).as(Draw::new);
         return Combinators.combine(
-                draws.list().ofMaxSize(maxReferrals),
+                draws.list().ofMinSize(minReferrals).ofMaxSize(maxReferrals),
                 Arbitraries.of(true, false),
                 Arbitraries.integers().between(0, months * 30 + 40)).as((d, onePrice, todayOffset) ->
                 history(d, months, onePrice, todayOffset));
