@@ -55,9 +55,11 @@
         };
     }
 
-    function subtitle(data) {
-        return { display: data.suppressed, text: [data.suppressedLabel, data.secondaryLabel], color: '#616e7c',
-            font: { size: 11 } };
+    /* The legend of the pale bars; that of the outlined ones only where a chart has one. */
+    function subtitle(data, marks) {
+        var secondary = marks.some(function (m) { return m && m.indexOf('x') >= 0; });
+        return { display: data.suppressed, text: secondary ? [data.suppressedLabel, data.secondaryLabel] : data.suppressedLabel,
+            color: '#616e7c', font: { size: 11 } };
     }
 
     function title(text) {
@@ -72,7 +74,7 @@
             data: { labels: spec.labels, datasets: [dataset(spec.seriesName, spec.values, color, spec.marks)] },
             options: {
                 indexAxis: horizontal ? 'y' : 'x',
-                plugins: { title: title(spec.title), subtitle: subtitle(data), legend: { display: false },
+                plugins: { title: title(spec.title), subtitle: subtitle(data, [spec.marks]), legend: { display: false },
                     tooltip: tooltip() },
                 scales: { y: { beginAtZero: true, ticks: { precision: 0 } }, x: { beginAtZero: true, ticks: { precision: 0 } } }
             }
@@ -91,7 +93,7 @@
                     dataset(m.secondName, m.second, COLORS[1], m.secondMarks)]
             },
             options: {
-                plugins: { title: title(m.title), subtitle: subtitle(data), tooltip: tooltip() },
+                plugins: { title: title(m.title), subtitle: subtitle(data, [m.firstMarks, m.secondMarks]), tooltip: tooltip() },
                 scales: { y: { beginAtZero: true, ticks: { precision: 0 } } }
             }
         });

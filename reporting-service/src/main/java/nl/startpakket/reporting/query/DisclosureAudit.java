@@ -13,6 +13,7 @@ import org.ojalgo.optimisation.Expression;
 import org.ojalgo.optimisation.ExpressionsBasedModel;
 import org.ojalgo.optimisation.Optimisation;
 import org.ojalgo.optimisation.Variable;
+import org.ojalgo.optimisation.integer.IntegerStrategy;
 
 /**
  * Which hidden cells a reader could work out exactly. The unknowns are the hidden and virtual
@@ -65,6 +66,19 @@ final class DisclosureAudit {
             return up.isEmpty() ? down : up;
         }
         return Optional.of(cost(tables, up.get()) <= cost(tables, down.get()) ? up.get() : down.get());
+    }
+
+    /**
+     * One thread, so that the same tables always give the same solution (the solver branches in
+     * parallel by default, and ties would fall differently): every answer, export and page of an
+     * evaluation must hide the same cells, or one could be laid beside another.
+     */
+    private static final IntegerStrategy SEQUENTIAL = IntegerStrategy.newConfigurable().withParallelism(() -> 1);
+
+    private static ExpressionsBasedModel program() {
+        ExpressionsBasedModel program = new ExpressionsBasedModel();
+        program.options.integer(SEQUENTIAL);
+        return program;
     }
 
     private static long cost(LinkedTables tables, Set<String> cells) {
@@ -131,7 +145,7 @@ final class DisclosureAudit {
             String part = find(cell);
             List<String> unknowns = bounds.keySet().stream().filter(id -> find(id).equals(part)).toList();
             List<Integer> rows = rowsOf(part);
-            ExpressionsBasedModel program = new ExpressionsBasedModel();
+            ExpressionsBasedModel program = program();
             Map<String, Variable> variables = new LinkedHashMap<>();
             for (String id : unknowns) {
                 long[] b = bounds.get(id);
@@ -178,7 +192,7 @@ final class DisclosureAudit {
             String part = find(cell);
             List<String> unknowns = bounds.keySet().stream().filter(id -> find(id).equals(part)).toList();
             List<Integer> rows = rowsOf(part);
-            ExpressionsBasedModel program = new ExpressionsBasedModel();
+            ExpressionsBasedModel program = program();
             Map<String, Variable> variables = new LinkedHashMap<>();
             long own = tables.value(cell);
             for (String id : unknowns) {
@@ -191,10 +205,13 @@ final class DisclosureAudit {
                 variables.put(id, program.addVariable(id).lower(BigDecimal.valueOf(lower)).upper(BigDecimal.valueOf(upper))
                         .integer(true));
             }
+            int rank = 0;
             for (String id : unknowns) {
                 if (shown.contains(id)) {
-                    // moved = 1 when the cell leaves its value: |y - v| <= MOST_MOVED * moved
-                    Variable moved = program.addVariable("moved " + id).binary().weight(BigDecimal.valueOf(tables.value(id)));
+                    // moved = 1 when the cell leaves its value: |y - v| <= MOST_MOVED * moved; its cost is
+                    // its value, then its place (so that of two equal choices always the same one is made)
+                    long weight = tables.value(id) * (shown.size() + 1L) + rank++;
+                    Variable moved = program.addVariable("moved " + id).binary().weight(BigDecimal.valueOf(weight));
                     long v = tables.value(id);
                     program.addExpression("up " + id).upper(BigDecimal.valueOf(v))
                             .set(variables.get(id), 1).set(moved, -MOST_MOVED);

@@ -2,7 +2,9 @@ package nl.startpakket.reporting.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.Map;
+import nl.startpakket.municipalities.MunicipalityRegister;
 import nl.startpakket.reporting.query.SuppressedCells.Mark;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +52,24 @@ class ComplementarySuppressionTest {
 
         assertThat(DisclosureAudit.firstPinned(t, cells.hidden(), 5, new java.util.HashSet<>())).isEmpty();
         assertThat(cells.hides("total")).isFalse();
+    }
+
+    @Test
+    void shouldHideTheSameCellsEveryTimeSoThatTwoAnswersNeverDiffer() {
+        // the simulated Huizen pilot: 135 referrals, many ties between equally cheap complements
+        EvaluationStore store = new EvaluationStore(InMemoryMongo.database("suppression-same"), MunicipalityRegister.shipped());
+        new SimulatedPilotHistory(new EvaluationProjection(store), store).seed(1);
+        Evaluation pilot = ReportQueries.evaluate(SimulatedPilotHistory.MUNICIPALITY,
+                new ReportPeriod(LocalDate.of(2024, 2, 1), LocalDate.of(2025, 1, 31)), LocalDate.of(2026, 11, 25),
+                store.referralsOf(1, SimulatedPilotHistory.MUNICIPALITY), store.contractsOf(1, SimulatedPilotHistory.MUNICIPALITY),
+                true);
+
+        Map<String, Mark> first = ComplementarySuppression.protect(EvaluationTables.of(pilot), 5).hidden();
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(ComplementarySuppression.protect(EvaluationTables.of(pilot), 5).hidden()).isEqualTo(first);
+        }
+        assertThat(first).doesNotContainKeys(EvaluationTables.TOTAL, EvaluationTables.DELIVERIES);
     }
 
     @Test
