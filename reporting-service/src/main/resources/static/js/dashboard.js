@@ -1,6 +1,8 @@
 /* Draws the dashboard's charts from the data the server put in #chart-data (no inline script,
-   so the content security policy can forbid it). A suppressed count arrives as null: drawn as
-   a pale bar up to the threshold and named "<5" in the tooltip, never as a number. */
+   so the content security policy can forbid it). A suppressed count arrives as null with its
+   mark: "<5" is drawn as a pale bar up to the threshold, "x" (hidden so that no "<5" can be
+   worked out; the threshold or more) as a paler bar with a heavy outline up to the threshold;
+   the tooltip names the mark, never a number. */
 (function () {
     'use strict';
     var COLORS = ['#0b6e4f', '#f4a259', '#4a7bd0', '#bc4b51', '#8cb369', '#5b5f97'];
@@ -22,36 +24,42 @@
 
     var threshold = 5;
 
-    /* A dataset whose suppressed (null) values show as pale bars up to the threshold. */
-    function dataset(label, values, color) {
+    /* A dataset whose suppressed (null) values show as pale bars up to the threshold, by their mark. */
+    function dataset(label, values, color, marks) {
+        var mark = function (i) { return (marks && marks[i]) || ('<' + threshold); };
         return {
             label: label,
             data: values.map(function (v) { return v === null ? threshold : v; }),
-            suppressed: values.map(function (v) { return v === null; }),
-            backgroundColor: values.map(function (v) { return v === null ? pale(color) : color; }),
+            marks: values.map(function (v, i) { return v === null ? mark(i) : null; }),
+            backgroundColor: values.map(function (v, i) {
+                return v === null ? pale(color, mark(i) === 'x' ? 0.08 : 0.18) : color;
+            }),
             borderColor: color,
-            borderWidth: values.map(function (v) { return v === null ? 1 : 0; })
+            borderWidth: values.map(function (v, i) { return v === null ? (mark(i) === 'x' ? 2.5 : 1) : 0; })
         };
     }
 
-    function pale(hex) {
+    function pale(hex, alpha) {
         var n = parseInt(hex.slice(1), 16);
-        return 'rgba(' + (n >> 16) + ',' + ((n >> 8) & 255) + ',' + (n & 255) + ',0.18)';
+        return 'rgba(' + (n >> 16) + ',' + ((n >> 8) & 255) + ',' + (n & 255) + ',' + alpha + ')';
     }
 
-    function tooltip(suppressedLabel) {
+    function tooltip() {
         return {
             callbacks: {
                 label: function (ctx) {
-                    var hidden = ctx.dataset.suppressed && ctx.dataset.suppressed[ctx.dataIndex];
-                    return (ctx.dataset.label ? ctx.dataset.label + ': ' : '') + (hidden ? suppressedLabel : ctx.formattedValue);
+                    var mark = ctx.dataset.marks && ctx.dataset.marks[ctx.dataIndex];
+                    return (ctx.dataset.label ? ctx.dataset.label + ': ' : '') + (mark || ctx.formattedValue);
                 }
             }
         };
     }
 
-    function subtitle(data) {
-        return { display: data.suppressed, text: data.suppressedLabel, color: '#616e7c', font: { size: 11 } };
+    /* The legend of the pale bars; that of the outlined ones only where a chart has one. */
+    function subtitle(data, marks) {
+        var secondary = marks.some(function (m) { return m && m.indexOf('x') >= 0; });
+        return { display: data.suppressed, text: secondary ? [data.suppressedLabel, data.secondaryLabel] : data.suppressedLabel,
+            color: '#616e7c', font: { size: 11 } };
     }
 
     function title(text) {
@@ -63,11 +71,11 @@
         if (!canvas || !spec) { return 0; }
         new Chart(canvas, {
             type: 'bar',
-            data: { labels: spec.labels, datasets: [dataset(spec.seriesName, spec.values, color)] },
+            data: { labels: spec.labels, datasets: [dataset(spec.seriesName, spec.values, color, spec.marks)] },
             options: {
                 indexAxis: horizontal ? 'y' : 'x',
-                plugins: { title: title(spec.title), subtitle: subtitle(data), legend: { display: false },
-                    tooltip: tooltip('<' + threshold) },
+                plugins: { title: title(spec.title), subtitle: subtitle(data, [spec.marks]), legend: { display: false },
+                    tooltip: tooltip() },
                 scales: { y: { beginAtZero: true, ticks: { precision: 0 } }, x: { beginAtZero: true, ticks: { precision: 0 } } }
             }
         });
@@ -81,10 +89,11 @@
             type: 'bar',
             data: {
                 labels: m.labels,
-                datasets: [dataset(m.firstName, m.first, COLORS[0]), dataset(m.secondName, m.second, COLORS[1])]
+                datasets: [dataset(m.firstName, m.first, COLORS[0], m.firstMarks),
+                    dataset(m.secondName, m.second, COLORS[1], m.secondMarks)]
             },
             options: {
-                plugins: { title: title(m.title), subtitle: subtitle(data), tooltip: tooltip('<' + threshold) },
+                plugins: { title: title(m.title), subtitle: subtitle(data, [m.firstMarks, m.secondMarks]), tooltip: tooltip() },
                 scales: { y: { beginAtZero: true, ticks: { precision: 0 } } }
             }
         });
@@ -98,12 +107,13 @@
                 type: 'doughnut',
                 data: {
                     labels: [cap.usedLabel, cap.remainingLabel],
-                    datasets: [{ data: used === null ? [0, cap.cap] : [used, remaining], backgroundColor: [COLORS[0], '#d9e2ec'] }]
+                    datasets: [{ data: used === null ? [0, cap.cap] : [used, remaining], backgroundColor: [COLORS[0], '#d9e2ec'],
+                        marks: used === null ? [cap.usedMark || '<' + threshold, '?'] : null }]
                 },
                 options: {
                     plugins: {
-                        title: title(cap.title + ': ' + (used === null ? '<' + threshold : used) + ' / ' + cap.cap),
-                        tooltip: tooltip('<' + threshold)
+                        title: title(cap.title + ': ' + (used === null ? (cap.usedMark || '<' + threshold) : used) + ' / ' + cap.cap),
+                        tooltip: tooltip()
                     }
                 }
             });

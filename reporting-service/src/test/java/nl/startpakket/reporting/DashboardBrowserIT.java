@@ -100,7 +100,8 @@ class DashboardBrowserIT {
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Huizen");
         assertThat(browser.findElement(By.cssSelector(".period")).getText()).isEqualTo("1 februari 2026 t/m 31 januari 2027");
         assertThat(browser.findElement(By.id("kpi-referrals")).getText()).isEqualTo("10");
-        assertThat(browser.findElement(By.id("banner-suppressed")).getText()).contains("<5");
+        assertThat(browser.findElement(By.id("banner-suppressed")).getText()).contains("<5", "\u201cx\u201d");
+        assertThat(browser.findElement(By.id("fixed-periods")).getText()).contains("2026-02-01 \u2013 2027-01-31");
         assertThat(browser.findElement(By.tagName("body")).getAttribute("data-charts")).isEqualTo("6");
         assertThat(browser.findElement(By.id("export-pdf")).getText()).isEqualTo("Evaluatierapport (PDF)");
         screenshot("dashboard-evaluator-huizen-nl.png");

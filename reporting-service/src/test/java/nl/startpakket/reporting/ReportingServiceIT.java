@@ -87,13 +87,17 @@ class ReportingServiceIT {
 
         JsonNode report = get("evaluator-huizen", HUIZEN_REPORT);
         assertThat(report.path("referrals").path("total").asInt()).isEqualTo(10);
-        assertThat(report.path("referrals").path("byPhase").path("BABY").asInt()).isEqualTo(7);
+        // 10 - 7 would give the 3 toddlers back: the babies are hidden too, with the marker of their own
+        assertThat(report.path("referrals").path("byPhase").path("BABY").asText()).isEqualTo("x");
         assertThat(report.path("referrals").path("byPhase").path("TODDLER").asText()).isEqualTo("<5");
         assertThat(report.path("referrals").path("byStatus").path("DELIVERED").asText()).isEqualTo("<5");
         assertThat(report.path("referrals").path("byIntermediaryType").path("SOCIAL_CARE").asText()).isEqualTo("<5");
         assertThat(report.path("deliveries").path("total").asInt()).isEqualTo(5);
         assertThat(report.path("deliveries").path("byPhase").path("TODDLER").asText()).isEqualTo("<5");
         assertThat(report.path("money").path("capUsed").asInt()).isEqualTo(6);
+        assertThat(report.path("money").path("reserved").asText()).isEqualTo("480.00");
+        // 75.00 + 80.00 + 160.00 at two prices would tell how many packages of each contract were invoiced
+        assertThat(report.path("money").path("invoiced").isNull()).isTrue();
         assertThat(report.path("followUpConsents").asInt()).isEqualTo(6);
         // 4 BABY hand-overs are too few to show their share to an evaluator
         assertThat(report.path("babyBeforeDueDateShare").isNull()).isTrue();
@@ -122,6 +126,21 @@ class ReportingServiceIT {
         assertThat(suppressed.path("outcomes").path("rejected").asText()).isEqualTo("<5");
         assertThat(suppressed.path("pregnancyWeekAtReferral").path("median").decimalValue()).isEqualByComparingTo("25.0");
         assertThat(suppressed.path("weeksBeforeDueDate").path("median").isNull()).isTrue();
+    }
+
+    @Test
+    void showsAnEvaluatorOnlyTheFixedPeriodsSoThatTwoAnswersCannotBeSubtracted() {
+        await().atMost(60, SECONDS).until(() -> get("coordinator", HUIZEN_REPORT).path("money").path("invoiced").asText().equals("315.00"));
+        String firstHalf = "/api/v1/reports/municipalities/GM0406?from=2026-02-01&to=2026-07-31";
+
+        ResponseEntity<String> refused = http.withBasicAuth("evaluator-huizen", "evaluator-huizen").getForEntity(firstHalf, String.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(read(refused.getBody()).path("publishedFrom").asText()).isEqualTo("2026-02-01");
+        assertThat(read(refused.getBody()).path("publishedTo").asText()).isEqualTo("2027-01-31");
+        assertThat(get("coordinator", firstHalf).path("referrals").path("total").asInt()).isEqualTo(10);
+        // by default, the fixed period of today: the contract in force
+        assertThat(get("evaluator-huizen", "/api/v1/reports/municipalities/GM0406").path("to").asText()).isEqualTo("2027-01-31");
     }
 
     @Test
@@ -188,7 +207,8 @@ class ReportingServiceIT {
         assertThat(csv.getHeaders().getContentDisposition().getFilename()).isEqualTo("evaluatie-GM0406-2026-02-01-2027-01-31.csv");
         assertThat(csv.getBody()).contains("GM0406,referrals,total,,10,Aanmeldingen totaal\r\n")
                 .contains("GM0406,referrals,byPhase,TODDLER,<5,")
-                .contains("GM0406,money,invoiced,,315.00,")
+                .contains("GM0406,referrals,byPhase,BABY,x,")
+                .contains("GM0406,money,invoiced,,,")
                 .contains("GM0406,leadTimeDays,median,,13.0,")
                 .contains("GM0406,contract,slotsUsed,it-huizen-2026,6,");
 
@@ -207,7 +227,8 @@ class ReportingServiceIT {
         }
         assertThat(cells).containsEntry("Referrals in total|", "10")
                 .containsEntry("Referrals by phase|Toddler", "<5")
-                .containsEntry("Invoiced (EUR excl. VAT)|", "315.00")
+                .containsEntry("Referrals by phase|Baby", "x")
+                .doesNotContainKey("Invoiced (EUR excl. VAT)|")
                 .containsEntry("Agreed to follow-up contact|", "6");
 
         ResponseEntity<byte[]> pdf = evaluator.getForEntity("/api/v1/reports/municipalities/GM0406/report.pdf" + period, byte[].class);

@@ -81,12 +81,13 @@ public final class DetailCalculator {
         return new EvaluationDetails.Outcomes(
                 referred.stream().filter(ReferralFacts::accepted).count(),
                 referred.stream().filter(f -> f.rejectionReason() != null).count(),
-                countBy(referred.stream().filter(f -> f.rejectionReason() != null).toList(), ReferralFacts::rejectionReason),
+                countBy(referred.stream().filter(f -> f.rejectionReason() != null).toList(), ReferralFacts::rejectionReason,
+                        EvaluationDetails.REJECTION_REASONS),
                 referred.stream().filter(f -> f.cancelledOn() != null).count(),
                 referred.stream().filter(f -> f.status() == ReferralStatus.ON_HOLD).count(),
                 referred.stream().filter(f -> f.held() != null).count(),
                 countBy(referred.stream().filter(f -> f.held() != null).toList(),
-                        f -> f.held().reason() == null ? "UNKNOWN" : f.held().reason()));
+                        f -> f.held().reason() == null ? "UNKNOWN" : f.held().reason(), EvaluationDetails.HOLD_REASONS));
     }
 
     static EvaluationDetails.ContractUse contractUse(ContractFacts c, List<ReferralFacts> own, LocalDate today) {
@@ -99,8 +100,10 @@ public final class DetailCalculator {
                 .filter(Objects::nonNull)
                 .reduce(BigDecimal.ZERO, BigDecimal::add)
                 .setScale(2, RoundingMode.HALF_EVEN);
-        BigDecimal invoiced = c.invoices().stream().map(ContractFacts.Invoice::totalExcludingVat).filter(Objects::nonNull)
+        List<ContractFacts.Invoice> invoices = c.invoices().stream().filter(i -> i.totalExcludingVat() != null).toList();
+        BigDecimal invoiced = invoices.stream().map(ContractFacts.Invoice::totalExcludingVat)
                 .reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2, RoundingMode.HALF_EVEN);
+        long invoicedPackages = invoices.stream().mapToLong(ContractFacts.Invoice::lineCount).sum();
         long onHold = own.stream().filter(f -> f.status() == ReferralStatus.ON_HOLD && f.held() != null
                 && c.contractId().equals(f.held().contractId())).count();
         long delivered = slots.stream().filter(f -> f.deliveredOn() != null).count();
@@ -125,7 +128,10 @@ public final class DetailCalculator {
                 c.budget() == null || c.budget().signum() == 0 ? null
                         : reserved.divide(c.budget(), 2, RoundingMode.HALF_EVEN),
                 capForecast == null ? Forecast.NONE : capForecast,
-                budgetForecast == null ? Forecast.NONE : budgetForecast);
+                budgetForecast == null ? Forecast.NONE : budgetForecast,
+                invoicedPackages, FigureCalculator.monthsCovered(invoices, LocalDate.MIN, LocalDate.MAX),
+                FigureCalculator.atOnePrice(reserved, slots.size(), List.of(c))
+                        && FigureCalculator.atOnePrice(invoiced, invoicedPackages, List.of(c)));
     }
 
     /**
@@ -190,8 +196,10 @@ public final class DetailCalculator {
         return open;
     }
 
-    private static Map<String, Long> countBy(List<ReferralFacts> facts, Function<ReferralFacts, String> key) {
+    private static Map<String, Long> countBy(List<ReferralFacts> facts, Function<ReferralFacts, String> key,
+                                             List<String> always) {
         Map<String, Long> counts = new TreeMap<>();
+        always.forEach(k -> counts.put(k, 0L));
         facts.forEach(f -> counts.merge(key.apply(f), 1L, Long::sum));
         return counts;
     }

@@ -26,6 +26,11 @@ public record EvaluationDetails(
                         long deliveries, long deliveriesBaby, long deliveriesToddler) {
     }
 
+    /** The reasons of a rejection every evaluation lists, zero or not (so that a missing one says nothing). */
+    public static final List<String> REJECTION_REASONS = List.of("DUPLICATE");
+    /** The reasons for holding funding every evaluation lists, zero or not. */
+    public static final List<String> HOLD_REASONS = List.of("BUDGET_EXHAUSTED", "CAP_REACHED", "CONTRACT_ENDED", "NO_CONTRACT");
+
     /**
      * What became of the referrals of the period.
      *
@@ -44,11 +49,16 @@ public record EvaluationDetails(
      * The use of one contract: slots reserved (delivered ones included) against the cap, their
      * value against the budget, and when the cap and the budget are (or will be, at the
      * average daily rate since the contract began) reached.
+     *
+     * @param invoicedPackages the lines of its invoices
+     * @param invoicedMonths   the months its invoice periods cover
+     * @param onePrice         both amounts are their count times one price per package
      */
     public record ContractUse(String contractId, LocalDate validFrom, LocalDate validTo, Integer cap, BigDecimal budget,
                               long slotsUsed, long delivered, long onHoldNow, BigDecimal reservedAmount,
                               BigDecimal invoicedAmount, BigDecimal capShare, BigDecimal budgetShare,
-                              Forecast capForecast, Forecast budgetForecast) {
+                              Forecast capForecast, Forecast budgetForecast, long invoicedPackages,
+                              List<YearMonth> invoicedMonths, boolean onePrice) {
     }
 
     /**

@@ -3,6 +3,8 @@ package nl.startpakket.reporting.query;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -53,12 +55,21 @@ public final class FigureCalculator {
         List<ContractFacts> inForce = contracts.stream()
                 .filter(c -> municipality.equals(c.municipality()) && c.overlaps(from, to))
                 .toList();
-        BigDecimal invoiced = contracts.stream()
-                .filter(c -> municipality.equals(c.municipality()))
-                .flatMap(c -> c.invoices().stream())
-                .filter(i -> within(i.periodEnd(), from, to) && i.totalExcludingVat() != null)
-                .map(ContractFacts.Invoice::totalExcludingVat)
+        List<ContractFacts.Invoice> invoices = new ArrayList<>();
+        List<ContractFacts> invoicing = new ArrayList<>();
+        for (ContractFacts c : contracts) {
+            List<ContractFacts.Invoice> ending = c.invoices().stream()
+                    .filter(i -> municipality.equals(c.municipality()) && within(i.periodEnd(), from, to)
+                            && i.totalExcludingVat() != null)
+                    .toList();
+            invoices.addAll(ending);
+            if (!ending.isEmpty()) {
+                invoicing.add(c);
+            }
+        }
+        BigDecimal invoiced = invoices.stream().map(ContractFacts.Invoice::totalExcludingVat)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
+        long invoicedPackages = invoices.stream().mapToLong(ContractFacts.Invoice::lineCount).sum();
         List<ReferralFacts> reservedSlots = referred.stream()
                 .filter(f -> f.fundingState() == ReferralFacts.FundingState.RESERVED)
                 .toList();
@@ -71,7 +82,42 @@ public final class FigureCalculator {
         Integer cap = inForce.stream().map(ContractFacts::maxPackages).filter(Objects::nonNull)
                 .reduce(Integer::sum).orElse(null);
         return new MunicipalityFigures.Money(eur(invoiced), eur(reserved), budget == null ? null : eur(budget), cap,
-                reservedSlots.size());
+                reservedSlots.size(), invoicedPackages, monthsCovered(invoices, from, to),
+                atOnePrice(reserved, reservedSlots.size(), inForce), atOnePrice(invoiced, invoicedPackages, invoicing));
+    }
+
+    /** The one price per package of all these contracts (both phases alike), or null when there is none. */
+    static BigDecimal onePrice(List<ContractFacts> contracts) {
+        List<BigDecimal> prices = contracts.stream()
+                .flatMap(c -> java.util.stream.Stream.of(c.babyPrice(), c.toddlerPrice()))
+                .map(p -> p == null ? null : p.stripTrailingZeros())
+                .distinct().toList();
+        return prices.size() == 1 ? prices.get(0) : null;
+    }
+
+    /** Whether {@code amount} is {@code count} packages at the one price of these contracts. */
+    static boolean atOnePrice(BigDecimal amount, long count, List<ContractFacts> contracts) {
+        if (count == 0) {
+            return amount.signum() == 0;
+        }
+        BigDecimal price = onePrice(contracts);
+        return price != null && price.multiply(BigDecimal.valueOf(count)).compareTo(amount) == 0;
+    }
+
+    /** The months of the period that the invoice periods cover. */
+    static List<YearMonth> monthsCovered(List<ContractFacts.Invoice> invoices, LocalDate from, LocalDate to) {
+        java.util.SortedSet<YearMonth> months = new java.util.TreeSet<>();
+        for (ContractFacts.Invoice i : invoices) {
+            if (i.periodEnd() == null) {
+                continue;
+            }
+            LocalDate start = i.periodStart() == null ? i.periodEnd() : i.periodStart().isBefore(from) ? from : i.periodStart();
+            LocalDate end = i.periodEnd().isAfter(to) ? to : i.periodEnd();
+            for (YearMonth m = YearMonth.from(start); !m.isAfter(YearMonth.from(end)); m = m.plusMonths(1)) {
+                months.add(m);
+            }
+        }
+        return List.copyOf(months);
     }
 
     /** The price of the slot: the billed amount once delivered, else the contract price of the phase. */

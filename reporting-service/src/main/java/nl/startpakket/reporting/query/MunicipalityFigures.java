@@ -2,6 +2,8 @@ package nl.startpakket.reporting.query;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
 import java.util.Map;
 import nl.startpakket.events.IntermediaryType;
 import nl.startpakket.events.Phase;
@@ -37,8 +39,14 @@ public record MunicipalityFigures(
      * @param budget   the budget of the contracts in force during the period, null without budget
      * @param cap      the cap of those contracts, null without a cap
      * @param capUsed  the number of those reserved slots
+     * @param invoicedPackages the lines of those invoices
+     * @param invoicedMonths   the months of the period their invoice periods cover
+     * @param reservedAtOnePrice {@code reserved} is {@code capUsed} times one price per package
+     * @param invoicedAtOnePrice {@code invoiced} is {@code invoicedPackages} times one price per package
      */
-    public record Money(BigDecimal invoiced, BigDecimal reserved, BigDecimal budget, Integer cap, long capUsed) {
+    public record Money(BigDecimal invoiced, BigDecimal reserved, BigDecimal budget, Integer cap, long capUsed,
+                        long invoicedPackages, List<YearMonth> invoicedMonths, boolean reservedAtOnePrice,
+                        boolean invoicedAtOnePrice) {
     }
 
     /** Days from referral to hand-over of the packages handed over in the period. */

@@ -29,10 +29,21 @@ public class ReportQueries {
         int version = versions.active();
         List<ReferralFacts> facts = store.referralsOf(version, municipality);
         List<ContractFacts> contracts = store.contractsOf(version, municipality);
+        return evaluate(municipality, period, LocalDate.now(clock), facts, contracts,
+                store.hasSimulated(version, municipality, period.from(), period.to()));
+    }
+
+    /** The figures and the details of these facts, on {@code today} (pure). */
+    public static Evaluation evaluate(String municipality, ReportPeriod period, LocalDate today, List<ReferralFacts> facts,
+                                      List<ContractFacts> contracts, boolean simulated) {
         return new Evaluation(
                 FigureCalculator.calculate(municipality, period.from(), period.to(), facts, contracts),
-                DetailCalculator.calculate(municipality, period.from(), period.to(), LocalDate.now(clock), facts, contracts,
-                        store.hasSimulated(version, municipality, period.from(), period.to())));
+                DetailCalculator.calculate(municipality, period.from(), period.to(), today, facts, contracts, simulated));
+    }
+
+    /** The fixed periods in which an evaluator sees this municipality's figures. */
+    public EvaluationPeriods evaluationPeriods(String municipality) {
+        return EvaluationPeriods.of(contractsOf(municipality));
     }
 
     /** The figures of every municipality known, over the same period, for comparison. */

@@ -5,7 +5,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Every figure of the view as CSV (RFC 4180, UTF-8, comma separated): a stable key per figure
  * ({@code section}, {@code figure}, {@code breakdown}), the value as the viewer may see it
- * (numbers, or "<5"), and the figure's name in the viewer's language.
+ * (numbers, "<5", "x" for a count hidden so that no "<5" can be worked out, or empty for an
+ * amount or share an evaluator may not see), and the figure's name in the viewer's language.
  */
 public final class CsvExport {
 

@@ -67,9 +67,15 @@ public class DashboardController {
             // its figures count as the successor's: show them there, over the same period
             return pick(successor.get(), from, to);
         }
+        Optional<nl.startpakket.reporting.query.ReportPeriod> fixed = evaluations.fixedPeriodInstead(viewer, code, from, to);
+        if (fixed.isPresent()) {
+            // an evaluator sees the fixed period that contains the day asked for
+            return pick(code, fixed.get().from(), fixed.get().to());
+        }
         EvaluationView view = evaluations.view(viewer, code, from, to);
         Labels labels = new Labels(messages, locale);
         model.addAttribute("view", view);
+        model.addAttribute("contractPeriods", view.suppressed() ? evaluations.contractPeriods(code) : List.of());
         model.addAttribute("labels", labels);
         model.addAttribute("chartJson", json.writeValueAsString(ChartData.of(view, labels)));
         model.addAttribute("coordinator", access.isCoordinator(viewer));

@@ -2,13 +2,16 @@ package nl.startpakket.reporting.web;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.startpakket.reporting.query.Evaluation;
 import nl.startpakket.reporting.query.EvaluationDetails;
+import nl.startpakket.reporting.query.EvaluationTables;
 import nl.startpakket.reporting.query.SmallNumbers;
+import nl.startpakket.reporting.query.SuppressedCells;
 
 /**
  * The whole evaluation of a municipality and period as this viewer may see it: the v1 report
@@ -57,28 +60,65 @@ public record EvaluationView(
     public record FigureRow(String section, String figure, String breakdown, Object value) {
     }
 
-    /** The view of an evaluation; {@code municipalityName} is the official name of its municipality. */
+    /**
+     * The view of an evaluation; {@code municipalityName} is the official name of its municipality.
+     * An evaluator's counts are suppressed here, once, across all linked tables of the evaluation.
+     */
     public static EvaluationView of(Evaluation evaluation, String municipalityName, SmallNumbers numbers) {
+        return of(evaluation, municipalityName, numbers, numbers.protect(EvaluationTables.of(evaluation)));
+    }
+
+    /** The view with the counts as {@code cells} shows them. */
+    public static EvaluationView of(Evaluation evaluation, String municipalityName, SmallNumbers numbers,
+                                    SuppressedCells cells) {
         var f = evaluation.figures();
         var d = evaluation.details();
+        var o = d.outcomes();
         return new EvaluationView(
                 f.municipality(), municipalityName, f.from(), f.to(), d.simulated(),
                 numbers.suppress(), numbers.threshold(),
-                MunicipalityReport.of(f, numbers),
-                d.months().stream().map(m -> new MonthView(m.month().toString(), numbers.count(m.referrals()),
-                        numbers.count(m.referralsBaby()), numbers.count(m.referralsToddler()), numbers.count(m.deliveries()),
-                        numbers.count(m.deliveriesBaby()), numbers.count(m.deliveriesToddler()))).toList(),
-                new OutcomesView(numbers.count(d.outcomes().accepted()), numbers.count(d.outcomes().rejected()),
-                        counts(d.outcomes().rejectedByReason(), numbers), numbers.count(d.outcomes().cancelled()),
-                        numbers.count(d.outcomes().onHoldNow()), numbers.count(d.outcomes().everHeld()),
-                        counts(d.outcomes().heldByReason(), numbers)),
-                distribution(d.leadTimeDays(), numbers),
-                distribution(d.weeksBeforeDueDate(), numbers),
-                distribution(d.pregnancyWeekAtReferral(), numbers),
-                d.contracts().stream().map(c -> new ContractView(c.contractId(), c.validFrom(), c.validTo(), c.cap(),
-                        plain(c.budget()), numbers.count(c.slotsUsed()), numbers.count(c.delivered()),
-                        numbers.count(c.onHoldNow()), plain(c.reservedAmount()), plain(c.invoicedAmount()), c.capShare(),
-                        c.budgetShare(), c.capForecast(), c.budgetForecast())).toList());
+                MunicipalityReport.of(f, cells, numbers),
+                d.months().stream().map(m -> month(m, cells)).toList(),
+                new OutcomesView(outcome(cells, "accepted", o.accepted()), outcome(cells, "rejected", o.rejected()),
+                        MunicipalityReport.counts(o.rejectedByReason(), k -> EvaluationTables.reason("rejectedByReason", k), cells),
+                        outcome(cells, "cancelled", o.cancelled()), outcome(cells, "onHoldNow", o.onHoldNow()),
+                        outcome(cells, "everHeld", o.everHeld()),
+                        MunicipalityReport.counts(o.heldByReason(), k -> EvaluationTables.reason("heldByReason", k), cells)),
+                distribution(EvaluationTables.LEAD_TIME, d.leadTimeDays(), cells, numbers),
+                distribution(EvaluationTables.WEEKS_BEFORE, d.weeksBeforeDueDate(), cells, numbers),
+                distribution(EvaluationTables.PREGNANCY_WEEK, d.pregnancyWeekAtReferral(), cells, numbers),
+                d.contracts().stream().map(c -> contract(c, cells)).toList());
+    }
+
+    private static MonthView month(EvaluationDetails.Month m, SuppressedCells cells) {
+        YearMonth ym = m.month();
+        return new MonthView(ym.toString(), cells.count(EvaluationTables.month(ym, "referrals"), m.referrals()),
+                cells.count(EvaluationTables.month(ym, "referralsBaby"), m.referralsBaby()),
+                cells.count(EvaluationTables.month(ym, "referralsToddler"), m.referralsToddler()),
+                cells.count(EvaluationTables.month(ym, "deliveries"), m.deliveries()),
+                cells.count(EvaluationTables.month(ym, "deliveriesBaby"), m.deliveriesBaby()),
+                cells.count(EvaluationTables.month(ym, "deliveriesToddler"), m.deliveriesToddler()));
+    }
+
+    private static Object outcome(SuppressedCells cells, String figure, long n) {
+        return cells.count(EvaluationTables.outcome(figure), n);
+    }
+
+    /** A contract's use; an amount, share or forecast that would give a hidden count back is null. */
+    private static ContractView contract(EvaluationDetails.ContractUse c, SuppressedCells cells) {
+        String id = c.contractId();
+        return new ContractView(id, c.validFrom(), c.validTo(), c.cap(), plain(c.budget()),
+                cells.count(EvaluationTables.contract(id, "slotsUsed"), c.slotsUsed()),
+                cells.count(EvaluationTables.contract(id, "delivered"), c.delivered()),
+                cells.count(EvaluationTables.contract(id, "onHoldNow"), c.onHoldNow()),
+                shown(cells, id, "reservedAmount", plain(c.reservedAmount())),
+                shown(cells, id, "invoicedAmount", plain(c.invoicedAmount())),
+                shown(cells, id, "capShare", c.capShare()), shown(cells, id, "budgetShare", c.budgetShare()),
+                shown(cells, id, "capForecast", c.capForecast()), shown(cells, id, "budgetForecast", c.budgetForecast()));
+    }
+
+    private static <T> T shown(SuppressedCells cells, String contractId, String figure, T value) {
+        return cells.shows(EvaluationTables.contract(contractId, figure)) ? value : null;
     }
 
     /** Every figure of the view, in a stable order, for CSV and XLSX. */
@@ -145,18 +185,13 @@ public record EvaluationView(
     }
 
     private static String forecastValue(EvaluationDetails.Forecast forecast) {
-        return forecast.date() == null ? null : forecast.date().toString();
+        return forecast == null || forecast.date() == null ? null : forecast.date().toString();
     }
 
-    static DistributionView distribution(EvaluationDetails.Distribution d, SmallNumbers numbers) {
-        return new DistributionView(counts(d.buckets(), numbers), numbers.hides(d.count()) ? null : d.median(),
-                numbers.count(d.count()));
-    }
-
-    static Map<String, Object> counts(Map<String, Long> counts, SmallNumbers numbers) {
-        Map<String, Object> shown = new LinkedHashMap<>();
-        counts.forEach((key, n) -> shown.put(key, numbers.count(n)));
-        return shown;
+    static DistributionView distribution(String name, EvaluationDetails.Distribution d, SuppressedCells cells,
+                                         SmallNumbers numbers) {
+        return new DistributionView(MunicipalityReport.counts(d.buckets(), k -> EvaluationTables.bucket(name, k), cells),
+                numbers.hides(d.count()) ? null : d.median(), cells.count(EvaluationTables.count(name), d.count()));
     }
 
     private static String plain(BigDecimal amount) {

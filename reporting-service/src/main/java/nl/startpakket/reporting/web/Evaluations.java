@@ -7,6 +7,7 @@ import java.util.Optional;
 import nl.startpakket.municipalities.Municipality;
 import nl.startpakket.municipalities.MunicipalityRegister;
 import nl.startpakket.platform.web.ApiProblem;
+import nl.startpakket.reporting.query.EvaluationPeriods;
 import nl.startpakket.reporting.query.ReportPeriod;
 import nl.startpakket.reporting.query.ReportQueries;
 import nl.startpakket.reporting.query.SmallNumbers;
@@ -31,16 +32,55 @@ public class Evaluations {
         this.municipalities = municipalities;
     }
 
+    /** The v1 report: the report part of the evaluation, so that it hides exactly what the evaluation hides. */
     public MunicipalityReport report(Authentication viewer, String code, LocalDate from, LocalDate to) {
-        SmallNumbers numbers = access.numbersFor(viewer, code);
-        requireNotMerged(code);
-        return MunicipalityReport.of(queries.figures(code, period(code, from, to)), numbers);
+        return view(viewer, code, from, to).report();
     }
 
     public EvaluationView view(Authentication viewer, String code, LocalDate from, LocalDate to) {
         SmallNumbers numbers = access.numbersFor(viewer, code);
         requireNotMerged(code);
-        return EvaluationView.of(queries.evaluation(code, period(code, from, to)), municipalities.nameOrCode(code), numbers);
+        ReportPeriod period = numbers.suppress() ? evaluatorPeriod(code, from, to) : period(code, from, to);
+        return EvaluationView.of(queries.evaluation(code, period), municipalities.nameOrCode(code), numbers);
+    }
+
+    /**
+     * An evaluator sees one of the fixed evaluation periods ({@link EvaluationPeriods}), by default
+     * the one of today; any other period would let two answers be subtracted.
+     */
+    ReportPeriod evaluatorPeriod(String code, LocalDate from, LocalDate to) {
+        EvaluationPeriods periods = queries.evaluationPeriods(code);
+        if (from == null && to == null) {
+            return periods.containing(queries.today());
+        }
+        ReportPeriod asked = period(code, from, to);
+        if (periods.publishes(asked)) {
+            return asked;
+        }
+        ReportPeriod around = periods.containing(asked.from());
+        throw new ApiProblem(HttpStatus.BAD_REQUEST, "period-not-published", "Period not published",
+                "Evaluators see the figures per contract period, or per calendar year outside contracts, so that two "
+                        + "answers cannot be subtracted from each other. The period that contains " + asked.from() + " is "
+                        + around.from() + " to " + around.to() + ".",
+                Map.of("publishedFrom", around.from().toString(), "publishedTo", around.to().toString()));
+    }
+
+    /**
+     * For an evaluator who asked for a period that is not one of the fixed ones, the fixed period
+     * that contains its first day (the dashboard shows that one instead); else nothing.
+     */
+    public Optional<ReportPeriod> fixedPeriodInstead(Authentication viewer, String code, LocalDate from, LocalDate to) {
+        if (!access.numbersFor(viewer, code).suppress() || (from == null && to == null)) {
+            return Optional.empty();
+        }
+        ReportPeriod asked = period(code, from, to);
+        EvaluationPeriods periods = queries.evaluationPeriods(code);
+        return periods.publishes(asked) ? Optional.empty() : Optional.of(periods.containing(asked.from()));
+    }
+
+    /** The fixed evaluation periods of a municipality's contracts (for links on the dashboard). */
+    public List<ReportPeriod> contractPeriods(String code) {
+        return queries.evaluationPeriods(code).contractPeriods();
     }
 
     /** The municipality a code that ceased became part of: its figures are reported there. */
@@ -65,7 +105,7 @@ public class Evaluations {
         }
         ReportPeriod period = from == null && to == null ? ReportPeriod.calendarYear(queries.today().getYear())
                 : period(null, from, to);
-        return queries.comparison(period).stream().map(f -> MunicipalityReport.of(f, SmallNumbers.exact())).toList();
+        return queries.comparison(period).stream().map(MunicipalityReport::exact).toList();
     }
 
     /** Periods of simulated demo contracts a viewer of this municipality can jump to. */

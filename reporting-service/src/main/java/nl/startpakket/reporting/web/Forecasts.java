@@ -10,8 +10,12 @@ public final class Forecasts {
     private Forecasts() {
     }
 
+    /** The forecast in words; null is a forecast an evaluator may not see (it would give a hidden count back). */
     public static String text(EvaluationDetails.Forecast forecast, Labels labels) {
-        if (forecast == null || forecast.date() == null) {
+        if (forecast == null) {
+            return labels.get("forecast.hidden");
+        }
+        if (forecast.date() == null) {
             return labels.get("forecast.none");
         }
         String date = forecast.date().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(labels.locale()));

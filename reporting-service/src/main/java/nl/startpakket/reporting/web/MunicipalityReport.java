@@ -4,15 +4,21 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import nl.startpakket.reporting.query.MunicipalityFigures;
+import nl.startpakket.reporting.query.EvaluationTables;
 import nl.startpakket.reporting.query.SmallNumbers;
+import nl.startpakket.reporting.query.SuppressedCells;
 
 /**
- * The report of DESIGN.md's contract, as the viewer may see it: counts are numbers, or the
- * string {@code "<5"} for an evaluator when below the suppression threshold. Amounts in EUR as
- * decimal strings (excluding VAT). Lead time and the before-due-date share are null for an
- * evaluator when based on fewer packages than the threshold (a percentile of 2 packages tells
- * their individual stories).
+ * The report of DESIGN.md's contract, as the viewer may see it: counts are numbers, or for an
+ * evaluator the string {@code "<5"} when below the suppression threshold and {@code "x"} when
+ * hidden so that no {@code "<5"} can be worked out from the other figures (complementary
+ * suppression). Amounts in EUR as decimal strings (excluding VAT); for an evaluator an amount is
+ * null when it would give a hidden count back (its count is hidden, or the phases are priced
+ * differently). Lead time and the before-due-date share are null for an evaluator when based on
+ * fewer packages than the threshold (a percentile of 2 packages tells their individual stories),
+ * the share also when its counts are hidden.
  */
 public record MunicipalityReport(
         String municipality,
@@ -38,26 +44,40 @@ public record MunicipalityReport(
     public record LeadTime(BigDecimal median, Long p90) {
     }
 
-    public static MunicipalityReport of(MunicipalityFigures f, SmallNumbers numbers) {
+    /** The report with the counts as {@code cells} shows them. */
+    public static MunicipalityReport of(MunicipalityFigures f, SuppressedCells cells, SmallNumbers numbers) {
         var r = f.referrals();
         var d = f.deliveries();
         var m = f.money();
         boolean fewHandedOver = numbers.hides(f.leadTimeDays().packages());
-        boolean fewBaby = numbers.hides(f.babyBeforeDueDate().of());
         return new MunicipalityReport(
                 f.municipality(), f.from(), f.to(),
-                new Referrals(numbers.count(r.total()), counts(r.byStatus(), numbers), counts(r.byPhase(), numbers),
-                        counts(r.byIntermediaryType(), numbers)),
-                new Deliveries(numbers.count(d.total()), counts(d.byPhase(), numbers)),
-                new Money(plain(m.invoiced()), plain(m.reserved()), plain(m.budget()), m.cap(), numbers.count(m.capUsed())),
+                new Referrals(cells.count(EvaluationTables.TOTAL, r.total()),
+                        counts(r.byStatus(), k -> EvaluationTables.referrals("byStatus", k), cells),
+                        counts(r.byPhase(), k -> EvaluationTables.referrals("byPhase", k), cells),
+                        counts(r.byIntermediaryType(), k -> EvaluationTables.referrals("byIntermediaryType", k), cells)),
+                new Deliveries(cells.count(EvaluationTables.DELIVERIES, d.total()), counts(d.byPhase(), EvaluationTables::deliveries, cells)),
+                new Money(cells.shows(EvaluationTables.INVOICED) ? plain(m.invoiced()) : null,
+                        cells.shows(EvaluationTables.RESERVED) ? plain(m.reserved()) : null, plain(m.budget()), m.cap(),
+                        cells.count(EvaluationTables.CAP_USED, m.capUsed())),
                 fewHandedOver ? new LeadTime(null, null) : new LeadTime(f.leadTimeDays().median(), f.leadTimeDays().p90()),
-                fewBaby ? null : f.babyBeforeDueDate().share(),
-                numbers.count(f.followUpConsents()));
+                numbers.hides(f.babyBeforeDueDate().of()) || !cells.shows(EvaluationTables.BEFORE_SHARE) ? null
+                        : f.babyBeforeDueDate().share(),
+                cells.count(EvaluationTables.CONSENTS, f.followUpConsents()));
     }
 
-    static <E extends Enum<E>> Map<String, Object> counts(Map<E, Long> counts, SmallNumbers numbers) {
+    /** Exact figures (a coordinator's comparison). */
+    public static MunicipalityReport exact(MunicipalityFigures f) {
+        return of(f, SuppressedCells.none(), SmallNumbers.exact());
+    }
+
+    /** The counts of a breakdown as shown, by key; {@code id} names the cell of a key. */
+    static <K> Map<String, Object> counts(Map<K, Long> counts, Function<String, String> id, SuppressedCells cells) {
         Map<String, Object> shown = new LinkedHashMap<>();
-        counts.forEach((key, n) -> shown.put(key.name(), numbers.count(n)));
+        counts.forEach((key, n) -> {
+            String name = key instanceof Enum<?> e ? e.name() : key.toString();
+            shown.put(name, cells.count(id.apply(name), n));
+        });
         return shown;
     }
 

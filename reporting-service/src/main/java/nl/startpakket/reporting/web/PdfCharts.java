@@ -5,11 +5,13 @@ import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfTemplate;
 import java.awt.Color;
 import java.util.List;
+import nl.startpakket.reporting.query.SmallNumbers;
 
 /**
  * Simple vector charts drawn straight into the PDF (no browser, no AWT): grouped bars over
  * categories and a cap gauge. A suppressed value (null) is drawn as a pale outlined bar up to
- * the threshold, with a note, never as a number.
+ * the threshold, with a note, never as a number; one hidden to protect another ("x", the
+ * threshold or more) with a heavy dashed outline and a second note.
  */
 final class PdfCharts {
 
@@ -22,20 +24,31 @@ final class PdfCharts {
     private PdfCharts() {
     }
 
-    /** One named series of values (null = suppressed). */
-    record Series(String name, List<Long> values) {
+    /** One named series of values (null = suppressed) and their marks ("<5", "x"; null where shown). */
+    record Series(String name, List<Long> values, List<String> marks) {
+
+        boolean secondary(int i) {
+            return marks != null && SmallNumbers.SECONDARY_MARKER.equals(marks.get(i));
+        }
+    }
+
+    /** The notes under a chart's title: what a pale bar means, and what an outlined one means. */
+    record Notes(String suppressed, String secondary) {
     }
 
     /** Vertical grouped bars with a title, a y axis from zero, category labels and a legend. */
     static PdfTemplate bars(PdfContentByte canvas, BaseFont font, float width, float height, String title,
-                            List<String> categories, List<Series> series, String suppressedNote, int threshold) {
+                            List<String> categories, List<Series> series, Notes notes, int threshold) {
         PdfTemplate t = canvas.createTemplate(width, height);
         long max = 1;
         boolean anySuppressed = false;
+        boolean anySecondary = false;
         for (Series s : series) {
-            for (Long v : s.values()) {
+            for (int i = 0; i < s.values().size(); i++) {
+                Long v = s.values().get(i);
                 max = Math.max(max, v == null ? threshold : v);
-                anySuppressed |= v == null;
+                anySuppressed |= v == null && !s.secondary(i);
+                anySecondary |= v == null && s.secondary(i);
             }
         }
         float y = height - 11;
@@ -44,8 +57,14 @@ final class PdfCharts {
             y -= 11;
         }
         if (anySuppressed) {
-            text(t, font, 7, MUTED, 0, y, suppressedNote);
+            text(t, font, 7, MUTED, 0, y, notes.suppressed());
             y -= 10;
+        }
+        if (anySecondary) {
+            for (String line : wrap(notes.secondary(), font, 7, width)) {
+                text(t, font, 7, MUTED, 0, y, line);
+                y -= 10;
+            }
         }
         if (series.size() > 1) {
             float lx = 30;
@@ -91,13 +110,20 @@ final class PdfCharts {
                 float x = groupStart + barWidth * s;
                 Color color = COLORS[s % COLORS.length];
                 if (v == null) {
-                    // suppressed: a pale, outlined bar up to the threshold ("fewer than")
+                    // suppressed: a pale, outlined bar up to the threshold ("fewer than"); hidden to
+                    // protect another ("the threshold or more"): a heavy dashed outline
                     float h = plotHeight * threshold / axisMax;
+                    boolean secondary = series.get(s).secondary(i);
+                    t.saveState();
                     t.setColorFill(pale(color));
                     t.setColorStroke(color);
-                    t.setLineWidth(0.4f);
+                    t.setLineWidth(secondary ? 1.2f : 0.4f);
+                    if (secondary) {
+                        t.setLineDash(2f, 1.5f, 0f);
+                    }
                     t.rectangle(x, bottom, barWidth - 1, h);
                     t.fillStroke();
+                    t.restoreState();
                     continue;
                 }
                 float h = plotHeight * v / axisMax;

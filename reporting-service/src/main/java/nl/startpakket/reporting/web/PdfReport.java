@@ -92,19 +92,19 @@ public final class PdfReport {
             section(document, labels.get("section.charts"), heading);
             var canvas = writer.getDirectContent();
             float width = document.getPageSize().getWidth() - 84;
-            String mark = labels.get("chart.suppressed", view.suppressionThreshold());
+            PdfCharts.Notes mark = new PdfCharts.Notes(labels.get("chart.suppressed", view.suppressionThreshold()),
+                    labels.get("chart.secondary", view.suppressionThreshold()));
             int threshold = view.suppressionThreshold();
             List<String> months = view.months().stream().map(EvaluationView.MonthView::month).toList();
             document.add(chart(PdfCharts.bars(canvas, base, width, 190, labels.get("chart.monthly.title"), months,
-                    List.of(new PdfCharts.Series(labels.get("chart.monthly.referrals"),
-                                    view.months().stream().map(m -> ChartData.number(m.referrals())).toList()),
-                            new PdfCharts.Series(labels.get("chart.monthly.deliveries"),
-                                    view.months().stream().map(m -> ChartData.number(m.deliveries())).toList())), mark, threshold)));
+                    List.of(series(labels.get("chart.monthly.referrals"), view.months().stream().map(m -> m.referrals()).toList()),
+                            series(labels.get("chart.monthly.deliveries"), view.months().stream().map(m -> m.deliveries()).toList())),
+                    mark, threshold)));
             for (EvaluationView.ContractView c : view.contracts()) {
                 if (c.cap() != null) {
                     document.add(chart(PdfCharts.gauge(canvas, base, width, 72,
                             labels.get("chart.cap.title") + " \u2013 " + c.contractId(), ChartData.number(c.slotsUsed()),
-                            c.cap(), labels.get("chart.cap.used") + ": " + c.slotsUsed() + " / " + c.cap(),
+                            c.cap(), labels.get("chart.cap.used") + ": " + labels.value(c.slotsUsed()) + " / " + c.cap(),
                             labels.get("contract.capForecast") + ": " + labels.forecast(c.capForecast()))));
                 }
             }
@@ -151,8 +151,8 @@ public final class PdfReport {
                     row(contract, labels.get("contract.slotsUsed"), labels.value(c.slotsUsed()), text);
                     row(contract, labels.get("contract.delivered"), labels.value(c.delivered()), text);
                     row(contract, labels.get("contract.onHoldNow"), labels.value(c.onHoldNow()), text);
-                    row(contract, labels.get("contract.reservedAmount"), c.reservedAmount(), text);
-                    row(contract, labels.get("contract.invoicedAmount"), c.invoicedAmount(), text);
+                    row(contract, labels.get("contract.reservedAmount"), labels.value(c.reservedAmount()), text);
+                    row(contract, labels.get("contract.invoicedAmount"), labels.value(c.invoicedAmount()), text);
                     if (c.cap() != null) {
                         row(contract, labels.get("contract.capForecast"), labels.forecast(c.capForecast()), text);
                     }
@@ -184,7 +184,11 @@ public final class PdfReport {
     }
 
     private static PdfCharts.Series series(String name, Map<String, Object> counts) {
-        return new PdfCharts.Series(name, counts.values().stream().map(ChartData::number).toList());
+        return series(name, new ArrayList<>(counts.values()));
+    }
+
+    private static PdfCharts.Series series(String name, List<Object> counts) {
+        return new PdfCharts.Series(name, ChartData.numbers(counts), ChartData.marks(counts));
     }
 
     private static Image chart(com.lowagie.text.pdf.PdfTemplate template) throws DocumentException {

@@ -11,7 +11,7 @@ import org.dhatim.fastexcel.Worksheet;
 /**
  * The same figures as the CSV in a workbook: "Figures" (every figure with its label), "Per
  * month" (referrals and deliveries by month) and "Definitions" (what every figure means and the
- * suppression rule). Counts are numbers; a suppressed count stays the text "<5".
+ * suppression rule). Counts are numbers; a suppressed count stays the text "<5" or "x".
  */
 public final class XlsxExport {
 

@@ -129,7 +129,7 @@ class EvaluationProjectionTest {
         assertThat(d.months().get(11).month()).isEqualTo(YearMonth.of(2027, 1));
 
         assertThat(d.outcomes()).isEqualTo(new EvaluationDetails.Outcomes(8, 1, Map.of("DUPLICATE", 1L), 1, 1, 2,
-                Map.of("BUDGET_EXHAUSTED", 1L, "CAP_REACHED", 1L)));
+                Map.of("BUDGET_EXHAUSTED", 1L, "CAP_REACHED", 1L, "CONTRACT_ENDED", 0L, "NO_CONTRACT", 0L)));
 
         assertThat(d.leadTimeDays().buckets()).containsExactly(entry("0-7", 0L), entry("8-14", 3L), entry("15-21", 1L),
                 entry("22-28", 0L), entry("29-42", 1L), entry("43+", 0L));

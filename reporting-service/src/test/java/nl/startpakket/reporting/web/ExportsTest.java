@@ -98,6 +98,27 @@ class ExportsTest {
     }
 
     @Test
+    void shouldCarryTheMarkersOfAnEvaluatorsViewIntoTheCsvTheWorkbookAndThePrintableReport() throws Exception {
+        EvaluationView view = view(true);
+        Labels english = labels(Locale.ENGLISH);
+
+        String csv = new String(CsvExport.write(view, english), StandardCharsets.UTF_8);
+        List<String> xlsxValues = new ArrayList<>();
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(XlsxExport.write(view, english)))) {
+            for (Row row : workbook.getFirstSheet().read()) {
+                xlsxValues.add(row.getCellCount() > 3 && row.getCell(3) != null ? row.getCellText(3) : "");
+            }
+        }
+        String pdf = text(PdfReport.write(view, english, TODAY));
+
+        // 10 referrals, 3 of them toddlers: the 7 babies are hidden too, so 10 - 7 gives nothing back
+        assertThat(csv).contains("GM0406,referrals,byPhase,BABY,x,", "GM0406,referrals,byPhase,TODDLER,<5,",
+                "GM0406,money,invoiced,,,");
+        assertThat(xlsxValues).contains("x", "<5");
+        assertThat(pdf).contains("reads \u201cx\u201d");
+    }
+
+    @Test
     void shouldPrintThePeriodChartsDefinitionsAndTheSuppressionRule() throws Exception {
         EvaluationView view = view(false);
 
@@ -105,6 +126,15 @@ class ExportsTest {
 
         Files.createDirectories(Path.of("target/screenshots"));
         Files.write(Path.of("target/screenshots/evaluation-report-coordinator-en.pdf"), pdf);
+        assertThat(text(pdf))
+                .contains("Evaluation of the baby starter packages Huizen (GM0406)")
+                .contains("February 1, 2026 to January 31, 2027")
+                .contains("Referrals and deliveries per month", "Lead time from referral to hand-over (days)")
+                .contains("Definitions", "Lead time: days from the referral date to the hand-over")
+                .contains("Suppression: for evaluators, counts below the threshold (5)");
+    }
+
+    private static String text(byte[] pdf) throws java.io.IOException {
         StringBuilder text = new StringBuilder();
         try (PdfReader reader = new PdfReader(pdf)) {
             PdfTextExtractor extractor = new PdfTextExtractor(reader);
@@ -112,12 +142,7 @@ class ExportsTest {
                 text.append(extractor.getTextFromPage(page)).append('\n');
             }
         }
-        assertThat(text.toString())
-                .contains("Evaluation of the baby starter packages Huizen (GM0406)")
-                .contains("February 1, 2026 to January 31, 2027")
-                .contains("Referrals and deliveries per month", "Lead time from referral to hand-over (days)")
-                .contains("Definitions", "Lead time: days from the referral date to the hand-over")
-                .contains("Suppression: for evaluators, counts below the threshold (5)");
+        return text.toString();
     }
 
     private static EvaluationView view(boolean suppressed) {
