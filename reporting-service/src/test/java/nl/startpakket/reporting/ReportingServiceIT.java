@@ -15,6 +15,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import nl.startpakket.events.billing.v1.ContractRegistered;
+import nl.startpakket.events.referral.v1.ReferralAccepted;
+import nl.startpakket.events.IntermediaryType;
+import nl.startpakket.events.DeliveryMethod;
+import nl.startpakket.events.Phase;
 import nl.startpakket.platform.testing.ServiceIntegrationTest;
 import nl.startpakket.platform.testing.TopicProbe;
 import org.junit.jupiter.api.BeforeEach;
@@ -319,6 +323,30 @@ class ReportingServiceIT {
         assertThat(read(beemster.getBody()).path("successor").asText()).isEqualTo("GM0439");
         assertThat(read(beemster.getBody()).path("detail").asText())
                 .isEqualTo("GM0370 Beemster became part of GM0439 Purmerend on 2022-01-01. Its figures are reported under GM0439.");
+    }
+
+    @Test
+    void countsTheSocialTeamsFollowUpOutcomesOfTheReferralsThatAgreedToBeContacted() {
+        String apeldoorn = "GM0200";
+        for (int i = 0; i < 2; i++) {
+            String referralId = "R-it-follow-up-" + UUID.randomUUID();
+            Instant at = Instant.parse("2021-03-0" + (i + 1) + "T09:00:00Z");
+            TopicProbe.publish(new ReferralAccepted(UUID.randomUUID(), at, referralId, "it-partner", IntermediaryType.SOCIAL_CARE,
+                    apeldoorn, Phase.TODDLER, LocalDate.of(2021, 3, 1 + i), DeliveryMethod.PICKUP_BY_INTERMEDIARY, true, null));
+            TopicProbe.publish(new nl.startpakket.events.referral.v1.FollowUpOpened(UUID.randomUUID(), at.plusSeconds(60), referralId,
+                    apeldoorn, Phase.TODDLER, LocalDate.of(2021, 3, 10)));
+            if (i == 0) {
+                TopicProbe.publish(new nl.startpakket.events.referral.v1.FollowUpOutcomeRecorded(UUID.randomUUID(), at.plusSeconds(120),
+                        referralId, apeldoorn, Phase.TODDLER, "HELP_ACCEPTED", LocalDate.of(2021, 3, 20)));
+            }
+        }
+        String report = "/api/v1/reports/municipalities/" + apeldoorn + "?from=2021-01-01&to=2021-12-31";
+        await().atMost(60, SECONDS).until(() -> get("coordinator", report).path("followUp").path("opened").asInt() == 2);
+        JsonNode followUp = get("coordinator", report).path("followUp");
+        assertThat(followUp.path("byOutcome").path("HELP_ACCEPTED").asInt()).isEqualTo(1);
+        assertThat(followUp.path("byOutcome").path("OPEN").asInt()).isEqualTo(1);
+        assertThat(followUp.path("byOutcome").path("DECLINED").asInt()).isZero();
+        assertThat(get("coordinator", report).path("followUpConsents").asInt()).isEqualTo(2);
     }
 
     @Test

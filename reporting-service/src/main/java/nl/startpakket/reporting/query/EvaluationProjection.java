@@ -26,6 +26,8 @@ import nl.startpakket.events.funding.v1.FundingOnHold;
 import nl.startpakket.events.funding.v1.FundingReleased;
 import nl.startpakket.events.funding.v1.FundingReserved;
 import nl.startpakket.events.referral.v1.ReferralAccepted;
+import nl.startpakket.events.referral.v1.FollowUpOpened;
+import nl.startpakket.events.referral.v1.FollowUpOutcomeRecorded;
 import nl.startpakket.events.referral.v1.ReferralCancelled;
 import nl.startpakket.events.referral.v1.ReferralRejected;
 import nl.startpakket.events.referral.v1.ReferralSubmitted;
@@ -77,6 +79,14 @@ public class EvaluationProjection {
             referral(version, e.referralId(), fields(
                     "municipality", e.municipality(), "phase", name(e.phase()),
                     "cancelledOn", date(e.cancelledOn()), "cancelReason", e.reason()));
+        } else if (event instanceof FollowUpOpened e) {
+            referral(version, e.referralId(), fields(
+                    "municipality", e.municipality(), "phase", name(e.phase()), "followUpOpened", true,
+                    "followUpOpenedOn", date(e.deliveredOn())));
+        } else if (event instanceof FollowUpOutcomeRecorded e) {
+            referral(version, e.referralId(), fields(
+                    "municipality", e.municipality(), "phase", name(e.phase()), "followUpOpened", true,
+                    "followUpOutcome", e.outcome()));
         } else if (event instanceof FundingReserved e) {
             referral(version, e.referralId(), fields(
                     "municipality", e.municipality(), "phase", name(e.phase()),

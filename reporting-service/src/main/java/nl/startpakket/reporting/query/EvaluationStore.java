@@ -278,7 +278,9 @@ public class EvaluationStore {
                 d.getInteger("daysBeforeDueDate"),
                 localDate(d.getString("deliveredOn")),
                 d.getString("billedContractId"),
-                decimal(d.getString("billedAmount")));
+                decimal(d.getString("billedAmount")),
+                Boolean.TRUE.equals(d.getBoolean("followUpOpened")),
+                d.getString("followUpOutcome"));
     }
 
     private ContractFacts toContract(Document d) {

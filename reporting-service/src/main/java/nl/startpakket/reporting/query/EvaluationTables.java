@@ -36,6 +36,7 @@ public final class EvaluationTables {
     public static final String TOTAL = "referrals.total";
     public static final String DELIVERIES = "deliveries.total";
     public static final String CONSENTS = "followUpConsents";
+    public static final String FOLLOW_UPS = "followUp.opened";
     public static final String CAP_USED = "money.capUsed";
     public static final String INVOICED_PACKAGES = "money.invoicedPackages";
     public static final String RESERVED = "money.reserved";
@@ -52,6 +53,11 @@ public final class EvaluationTables {
 
     public static String referrals(String breakdown, String key) {
         return "referrals." + breakdown + "." + key;
+    }
+
+    /** The cell of a follow-up outcome, e.g. {@code followUp.byOutcome.HELP_ACCEPTED}. */
+    public static String followUpOutcome(String outcome) {
+        return "followUp.byOutcome." + outcome;
     }
 
     public static String deliveries(String key) {
@@ -115,6 +121,9 @@ public final class EvaluationTables {
                 .subset(everHeld, onHoldNow, outcome("heldBefore"));
 
         t.cell(CONSENTS, f.followUpConsents()).subset(accepted, CONSENTS, outcome("acceptedWithoutConsent"));
+        t.cell(FOLLOW_UPS, f.followUp().opened())
+                .sum(FOLLOW_UPS, breakdown(t, f.followUp().byOutcome(), EvaluationTables::followUpOutcome))
+                .subset(CONSENTS, FOLLOW_UPS, "followUp.notOpened");
 
         t.cell(CAP_USED, f.money().capUsed()).usually(CAP_USED, referrals("byStatus", "FUNDED"), referrals("byStatus", "PACKING"),
                 referrals("byStatus", "PACKED"), referrals("byStatus", "DELIVERED"));

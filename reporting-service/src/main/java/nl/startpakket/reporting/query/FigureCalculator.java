@@ -47,7 +47,22 @@ public final class FigureCalculator {
                 money(municipality, from, to, referred, contracts),
                 leadTime(handedOver),
                 babyBeforeDueDate(handedOver),
-                referred.stream().filter(f -> f.accepted() && Boolean.TRUE.equals(f.consentFollowUp())).count());
+                referred.stream().filter(f -> f.accepted() && Boolean.TRUE.equals(f.consentFollowUp())).count(),
+                followUp(referred));
+    }
+
+    static MunicipalityFigures.FollowUp followUp(List<ReferralFacts> referred) {
+        Map<String, Long> byOutcome = new java.util.LinkedHashMap<>();
+        MunicipalityFigures.FOLLOW_UP_OUTCOMES.forEach(outcome -> byOutcome.put(outcome, 0L));
+        long opened = 0;
+        for (ReferralFacts f : referred) {
+            if (f.followUpOpened()) {
+                opened++;
+                String outcome = f.followUpOutcome() == null ? "OPEN" : f.followUpOutcome();
+                byOutcome.merge(byOutcome.containsKey(outcome) ? outcome : "OPEN", 1L, Long::sum);
+            }
+        }
+        return new MunicipalityFigures.FollowUp(opened, byOutcome);
     }
 
     static MunicipalityFigures.Money money(String municipality, LocalDate from, LocalDate to,

@@ -21,7 +21,18 @@ public record MunicipalityFigures(
         Money money,
         LeadTime leadTimeDays,
         Share babyBeforeDueDate,
-        long followUpConsents) {
+        long followUpConsents,
+        FollowUp followUp) {
+
+    /** The outcomes of a follow-up, {@code OPEN} while the social team recorded none. */
+    public static final List<String> FOLLOW_UP_OUTCOMES = List.of("OPEN", "CONTACTED", "HELP_ACCEPTED", "DECLINED", "UNREACHABLE");
+
+    /**
+     * Follow-ups the delivered packages of the period's referrals opened (the parent agreed to be
+     * contacted), by the social team's latest outcome; every outcome key, zero included.
+     */
+    public record FollowUp(long opened, Map<String, Long> byOutcome) {
+    }
 
     /** Referrals whose referral date lies in the period. */
     public record Referrals(long total, Map<ReferralStatus, Long> byStatus, Map<Phase, Long> byPhase,

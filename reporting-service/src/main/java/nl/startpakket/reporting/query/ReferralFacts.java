@@ -20,6 +20,8 @@ import nl.startpakket.events.Phase;
  * @param released                the last FundingReleased
  * @param daysBeforeDueDate       BABY only: days between hand-over and due date (negative when after)
  * @param billedAmount            the billable line recorded for the delivery (EUR, excluding VAT)
+ * @param followUpOpened          the delivered package opened a follow-up for the social team (consent given)
+ * @param followUpOutcome         the social team's latest outcome of it, null while none was recorded
  */
 public record ReferralFacts(
         String referralId,
@@ -42,7 +44,9 @@ public record ReferralFacts(
         Integer daysBeforeDueDate,
         LocalDate deliveredOn,
         String billedContractId,
-        BigDecimal billedAmount) {
+        BigDecimal billedAmount,
+        boolean followUpOpened,
+        String followUpOutcome) {
 
     /** What billing decided last about this referral's funding, if anything. */
     public enum FundingState { RESERVED, ON_HOLD, RELEASED }

@@ -160,6 +160,8 @@ public record EvaluationView(
         pregnancyWeekAtReferral.buckets().forEach((k, v) ->
                 rows.add(new FigureRow("pregnancyWeekAtReferral", "distribution", k, v)));
         rows.add(new FigureRow("followUp", "consents", "", r.followUpConsents()));
+        rows.add(new FigureRow("followUp", "opened", "", r.followUp().opened()));
+        r.followUp().byOutcome().forEach((outcome, n) -> rows.add(new FigureRow("followUp", "outcome", outcome, n)));
         rows.add(new FigureRow("money", "invoiced", "", r.money().invoiced()));
         rows.add(new FigureRow("money", "reserved", "", r.money().reserved()));
         rows.add(new FigureRow("money", "budget", "", r.money().budget()));

@@ -29,7 +29,12 @@ public record MunicipalityReport(
         Money money,
         LeadTime leadTimeDays,
         BigDecimal babyBeforeDueDateShare,
-        Object followUpConsents) {
+        Object followUpConsents,
+        FollowUp followUp) {
+
+    /** Follow-ups opened for the period's referrals and their outcomes (OPEN while none recorded). */
+    public record FollowUp(Object opened, Map<String, Object> byOutcome) {
+    }
 
     public record Referrals(Object total, Map<String, Object> byStatus, Map<String, Object> byPhase,
                             Map<String, Object> byIntermediaryType) {
@@ -63,7 +68,9 @@ public record MunicipalityReport(
                 fewHandedOver ? new LeadTime(null, null) : new LeadTime(f.leadTimeDays().median(), f.leadTimeDays().p90()),
                 numbers.hides(f.babyBeforeDueDate().of()) || !cells.shows(EvaluationTables.BEFORE_SHARE) ? null
                         : f.babyBeforeDueDate().share(),
-                cells.count(EvaluationTables.CONSENTS, f.followUpConsents()));
+                cells.count(EvaluationTables.CONSENTS, f.followUpConsents()),
+                new FollowUp(cells.count(EvaluationTables.FOLLOW_UPS, f.followUp().opened()),
+                        counts(f.followUp().byOutcome(), EvaluationTables::followUpOutcome, cells)));
     }
 
     /** Exact figures (a coordinator's comparison). */

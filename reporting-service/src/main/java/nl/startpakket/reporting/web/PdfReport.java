@@ -84,6 +84,10 @@ public final class PdfReport {
             row(kpis, labels.get("figure.babyBeforeDueDate.share"), r.babyBeforeDueDateShare() == null ? labels.get("kpi.none")
                     : r.babyBeforeDueDateShare().movePointRight(2).stripTrailingZeros().toPlainString() + "%", text);
             row(kpis, labels.get("figure.followUp.consents"), labels.value(r.followUpConsents()), text);
+            row(kpis, labels.get("figure.followUp.opened"), labels.value(r.followUp().opened()), text);
+            for (var outcome : r.followUp().byOutcome().entrySet()) {
+                row(kpis, labels.get("figure.followUp.outcome." + outcome.getKey()), labels.value(outcome.getValue()), text);
+            }
             row(kpis, labels.get("figure.money.invoiced"), labels.value(r.money().invoiced()), text);
             row(kpis, labels.get("figure.money.reserved"), labels.value(r.money().reserved()), text);
             row(kpis, labels.get("figure.money.budget"), labels.value(r.money().budget()), text);

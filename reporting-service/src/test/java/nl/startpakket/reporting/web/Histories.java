@@ -40,6 +40,9 @@ final class Histories {
     private Histories() {
     }
 
+    /** The social team's outcomes a delivered, consenting referral's follow-up may have (null: still open). */
+    private static final String[] FOLLOW_UP = {null, "CONTACTED", "HELP_ACCEPTED", "DECLINED", "UNREACHABLE", null};
+
     /** Lifecycles a referral can have reached. */
     enum Path { SUBMITTED, REJECTED, ON_HOLD, FUNDED, PACKING, PACKED, DELIVERED, IN_TRANSIT, CANCELLED, HELD_THEN_FUNDED }
 
@@ -135,6 +138,7 @@ final class Histories {
                 path == Path.PACKING || packed, packed ? (handed ? handedOver : referred) : null,
                 handed ? handedOver : null, handed && baby1 ? d.daysBeforeDue() : null,
                 isDelivered ? delivered : null, isDelivered ? contractId : null,
-                isDelivered ? (baby1 ? baby : toddler) : null);
+                isDelivered ? (baby1 ? baby : toddler) : null,
+                isDelivered && d.consent(), isDelivered && d.consent() ? FOLLOW_UP[d.leadDays() % FOLLOW_UP.length] : null);
     }
 }

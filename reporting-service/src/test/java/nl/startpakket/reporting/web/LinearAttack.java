@@ -335,6 +335,9 @@ final class LinearAttack {
             assumed(total, List.of(accepted, s + "SUBMITTED", s + "REJECTED"));
             assumed(capUsed, List.of(s + "FUNDED", s + "PACKING", s + "PACKED", s + "DELIVERED"));
             atLeast(accepted, consents);
+            String followUps = count("report.followUp.opened");
+            sum(followUps, counts("report.followUp.byOutcome"));
+            atLeast(consents, followUps);
             atLeast(everHeld, onHold);
 
             String lead = distribution("leadTimeDays");
