@@ -61,9 +61,10 @@ public class AuthorizationServerConfig {
     @Bean
     @Order(1)
     public SecurityFilterChain authorizationServer(HttpSecurity http, OAuth2TokenGenerator<?> tokenGenerator,
-                                                   AuthenticationManager accountLogin) throws Exception {
+                                                   AuthenticationManager accountLogin, IdentityServerProperties properties)
+            throws Exception {
         OAuth2AuthorizationServerConfigurer server = OAuth2AuthorizationServerConfigurer.authorizationServer();
-        PlatformHttpSecurity.headers(http)
+        PlatformHttpSecurity.headers(http, properties.clientOrigins())
                 .securityMatcher(server.getEndpointsMatcher())
                 .with(server, as -> as
                         .oidc(oidc -> { })

@@ -61,6 +61,15 @@ public class IdentityServerProperties {
         return clients;
     }
 
+    /** The origins the clients' pages live at: where a sign-in or sign-out here hands the browser back. */
+    public List<String> clientOrigins() {
+        return clients.stream()
+                .flatMap(c -> java.util.stream.Stream.concat(c.getRedirectUris().stream(), c.getPostLogoutRedirectUris().stream()))
+                .map(nl.startpakket.platform.security.PlatformHttpSecurity::origin)
+                .distinct()
+                .toList();
+    }
+
     public Map<String, String> getServiceLinks() {
         return serviceLinks;
     }

@@ -51,9 +51,10 @@ public class SecurityConfig {
 
     @Bean
     @Order(3)
-    public SecurityFilterChain pages(HttpSecurity http, AuthenticationManager accountLogin, ProblemSecurityHandlers problems)
-            throws Exception {
-        return PlatformHttpSecurity.pages(http, problems)
+    public SecurityFilterChain pages(HttpSecurity http, AuthenticationManager accountLogin, ProblemSecurityHandlers problems,
+                                     IdentityServerProperties properties) throws Exception {
+        // the sign-in form's redirects end at the clients' pages: the browser applies form-action to them
+        return PlatformHttpSecurity.pages(http, problems, "/login", properties.clientOrigins())
                 .authenticationManager(accountLogin)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/favicon.ico", "/error").permitAll()

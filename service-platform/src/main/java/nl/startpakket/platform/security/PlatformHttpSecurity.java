@@ -1,5 +1,7 @@
 package nl.startpakket.platform.security;
 
+import java.util.Collection;
+import java.util.List;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -14,9 +16,26 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 public final class PlatformHttpSecurity {
 
-    public static final String CONTENT_SECURITY_POLICY =
-            "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
-                    + "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+    public static final String CONTENT_SECURITY_POLICY = contentSecurityPolicy(List.of());
+
+    /**
+     * The policy, with forms allowed to post to this origin and to {@code formTargets} (origins
+     * such as {@code http://localhost:8085}): a browser also applies {@code form-action} to the
+     * redirects after a form, so a sign-in or sign-out that goes on to the identity provider, or
+     * from it back to a service, needs that origin.
+     */
+    public static String contentSecurityPolicy(Collection<String> formTargets) {
+        StringBuilder formAction = new StringBuilder("form-action 'self'");
+        formTargets.stream().distinct().sorted().forEach(target -> formAction.append(' ').append(target));
+        return "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
+                + "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; " + formAction;
+    }
+
+    /** The origin ({@code scheme://host[:port]}) of a URI, for {@link #contentSecurityPolicy(Collection)}. */
+    public static String origin(String uri) {
+        java.net.URI parsed = java.net.URI.create(uri);
+        return parsed.getScheme() + "://" + parsed.getHost() + (parsed.getPort() < 0 ? "" : ":" + parsed.getPort());
+    }
 
     private PlatformHttpSecurity() {
     }
@@ -37,8 +56,15 @@ public final class PlatformHttpSecurity {
 
     /** As {@link #pages(HttpSecurity, ProblemSecurityHandlers)}, signing in at {@code loginPage}. */
     public static HttpSecurity pages(HttpSecurity http, ProblemSecurityHandlers problems, String loginPage) throws Exception {
+        return pages(http, problems, loginPage, List.of());
+    }
+
+    /** As {@link #pages(HttpSecurity, ProblemSecurityHandlers, String)}, with forms that may lead to {@code formTargets}. */
+    public static HttpSecurity pages(HttpSecurity http, ProblemSecurityHandlers problems, String loginPage,
+                                     Collection<String> formTargets) throws Exception {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
-        return apply(http, problems)
+        return headers(http, formTargets)
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint(null)
                         .defaultAuthenticationEntryPointFor(problems, api)
@@ -50,9 +76,15 @@ public final class PlatformHttpSecurity {
 
     /** Only the security headers: for page filter chains, whose login form handles 401. */
     public static HttpSecurity headers(HttpSecurity http) throws Exception {
+        return headers(http, List.of());
+    }
+
+    /** The security headers, with forms that may lead to {@code formTargets} (origins). */
+    public static HttpSecurity headers(HttpSecurity http, Collection<String> formTargets) throws Exception {
+        String policy = contentSecurityPolicy(formTargets);
         return http
                 .headers(h -> h
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(policy))
                         .frameOptions(f -> f.deny())
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
     }

@@ -31,9 +31,13 @@ public class StaffSecurity {
     private final ClientRegistrationRepository registrations;
     private final OAuth2AuthorizedClientRepository authorizedClients;
     private final OAuth2AuthorizedClientManager clientManager;
+    private final String providerOrigin;
 
+    /** {@code providerOrigin}: the identity provider's origin, where the pages' sign-in and sign-out forms lead. */
     public StaffSecurity(StaffTokens tokens, AuthenticationProvider passwordExchange, ClientRegistrationRepository registrations,
-                         OAuth2AuthorizedClientRepository authorizedClients, OAuth2AuthorizedClientManager clientManager) {
+                         OAuth2AuthorizedClientRepository authorizedClients, OAuth2AuthorizedClientManager clientManager,
+                         String providerOrigin) {
+        this.providerOrigin = providerOrigin;
         this.tokens = tokens;
         this.passwordExchange = passwordExchange;
         this.registrations = registrations;
@@ -66,7 +70,7 @@ public class StaffSecurity {
         OidcClientInitiatedLogoutSuccessHandler logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
         logout.setPostLogoutRedirectUri("{baseUrl}/login?logout");
         logout.setDefaultTargetUrl("/login?logout"); // a session not signed in at the provider (a partner's web-form user)
-        PlatformHttpSecurity.pages(http, problems, loginPage)
+        PlatformHttpSecurity.pages(http, problems, loginPage, java.util.List.of(providerOrigin))
                 .oauth2Login(login -> login
                         .loginPage(loginPage)
                         .clientRegistrationRepository(registrations)

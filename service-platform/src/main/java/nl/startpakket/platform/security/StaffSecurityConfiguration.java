@@ -66,7 +66,8 @@ public class StaffSecurityConfiguration {
         StaffPasswordExchange exchange = properties.isBasicCredentials()
                 ? new StaffPasswordExchange(provider, properties, tokens, identityHttpClient(), clock.getIfAvailable(Clock::systemUTC))
                 : null;
-        return new StaffSecurity(tokens, exchange, registrations, authorizedClients, clientManager);
+        return new StaffSecurity(tokens, exchange, registrations, authorizedClients, clientManager,
+                PlatformHttpSecurity.origin(properties.getIssuer().toString()));
     }
 
     private static HttpClient identityHttpClient() {
