@@ -6,10 +6,7 @@ import static nl.startpakket.endtoend.ChainEndToEndIT.awaitStatus;
 import static nl.startpakket.endtoend.ChainEndToEndIT.workJobThrough;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import nl.startpakket.localstack.Service;
@@ -18,12 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The step to further help, in a real headless Chromium on the running services: Huizen's social
@@ -33,25 +25,13 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 class FollowUpDeskBrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target/screenshots");
 
     private static WebDriver browser;
 
     @BeforeAll
     static void startBrowser() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install -y chromium chromium-driver)");
+        browser = HeadlessChromium.start(1280, 1400);
         RunningStack.get();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toString());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,1400", "--lang=nl-NL");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        Files.createDirectories(SCREENSHOTS);
     }
 
     @AfterAll
@@ -83,7 +63,6 @@ class FollowUpDeskBrowserIT {
         String referral = RunningStack.service(Service.REFERRAL).baseUrl();
         browser.get(referral + "/login?lang=nl");
         Pages.leaveBy(browser, () -> browser.findElement(By.id("staff-sign-in")).click());
-        screenshot("follow-up-0-sign-in.png");
         browser.findElement(By.id("username")).sendKeys("sociaal-team-huizen");
         browser.findElement(By.id("password")).sendKeys("sociaal-team-huizen");
         Pages.leaveBy(browser, () -> browser.findElement(By.id("login")).click());
@@ -116,7 +95,7 @@ class FollowUpDeskBrowserIT {
         });
     }
 
-    private static void screenshot(String name) throws Exception {
-        Files.write(SCREENSHOTS.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    private static void screenshot(String name) {
+        HeadlessChromium.screenshot(browser, name);
     }
 }

@@ -1,10 +1,7 @@
 package nl.startpakket.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -15,13 +12,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -36,26 +28,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class OnboardingBrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target/screenshots");
     private static final String AMSTERDAM = "GM0363";
 
     private static WebDriver browser;
 
     @BeforeAll
     static void startBrowser() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install -y chromium chromium-driver)");
+        browser = HeadlessChromium.start(1280, 1800);
         RunningStack.get();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toString());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,1800", "--lang=nl-NL");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        Files.createDirectories(SCREENSHOTS);
     }
 
     @AfterAll
@@ -99,7 +79,6 @@ class OnboardingBrowserIT {
         browser.findElement(By.id("maxPackages")).sendKeys("550");
         new Select(browser.findElement(By.id("invoicePeriod"))).selectByValue("QUARTERLY");
         leaveBy(() -> browser.findElement(By.id("register-contract")).click());
-        screenshot("onboarding-2-contract-registered.png");
         awaitPath("/contracts/" + contractId);
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("Amsterdam");
         screenshot("onboarding-2-contract.png");
@@ -179,7 +158,7 @@ class OnboardingBrowserIT {
         Pages.leaveBy(browser, action);
     }
 
-    private static void screenshot(String name) throws Exception {
-        Files.write(SCREENSHOTS.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    private static void screenshot(String name) {
+        HeadlessChromium.screenshot(browser, name);
     }
 }
