@@ -65,10 +65,16 @@ class AuthorizationMatrixIT {
                 new Cell(Service.REPORTING, "GET", "/api/v1/reports/municipalities/GM0917", null,
                         EnumSet.of(Caller.COORDINATOR, Caller.EVALUATOR_HEERLEN)),
                 new Cell(Service.REPORTING, "GET", "/api/v1/reports/municipalities/GM0406/evaluation", null,
-                        EnumSet.of(Caller.COORDINATOR, Caller.EVALUATOR_HUIZEN))));
+                        EnumSet.of(Caller.COORDINATOR, Caller.EVALUATOR_HUIZEN)),
+                new Cell(Service.IDENTITY, "GET", "/api/v1/staff-accounts", null, coordinator),
+                new Cell(Service.IDENTITY, "GET", "/api/v1/staff-accounts/volunteer", null, coordinator),
+                new Cell(Service.IDENTITY, "PUT", "/api/v1/staff-accounts/matrix-test", invalid, coordinator)));
         for (Service service : Service.values()) {
             cells.add(new Cell(service, "GET", "/api/v1/audit", null, coordinator));
-            cells.add(new Cell(service, "GET", "/api/v1/dead-letters", null, coordinator));
+            if (service != Service.IDENTITY) {
+                // the identity provider consumes no topic, so it has no dead letters to show
+                cells.add(new Cell(service, "GET", "/api/v1/dead-letters", null, coordinator));
+            }
         }
 
         List<String> violations = new ArrayList<>();
