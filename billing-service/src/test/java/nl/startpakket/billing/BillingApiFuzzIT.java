@@ -42,7 +42,7 @@ import org.springframework.test.context.ActiveProfiles;
 class BillingApiFuzzIT {
 
     /** The demo accounts check cost-10 password hashes on every request: fewer inputs than elsewhere, same variety. */
-    static final int PER_ENDPOINT = HttpFuzzer.INPUTS_PER_ENDPOINT / 4;
+    static final int PER_ENDPOINT = HttpFuzzer.INPUTS_PER_ENDPOINT / 2;
     static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     @LocalServerPort

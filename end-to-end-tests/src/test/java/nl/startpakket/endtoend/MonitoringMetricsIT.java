@@ -22,6 +22,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import nl.startpakket.events.CloudEventHeaders;
 import nl.startpakket.localstack.Service;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -35,6 +36,7 @@ import org.yaml.snakeyaml.Yaml;
  * services count: a referral funded, packed and delivered, a duplicate rejected, one on hold over the
  * cap and the budget, an invoice, and a poison message dead-lettered.
  */
+@Order(BillingDayAhead.ORDER)
 class MonitoringMetricsIT {
 
     static final String NIJMEGEN = "GM0268";
@@ -58,16 +60,14 @@ class MonitoringMetricsIT {
         RunningStack.get();
         Set<String> exported = new TreeSet<>(PROMETHEUS_OWN);
         // billing a day ahead: today's delivery then lies in a closed period, so it can be invoiced today
-        MunicipalityOnboardingIT.onTheNextDay(Service.BILLING, () -> {
-            countEveryKindOfEvent();
-            // the counters follow the events asynchronously (tracking processors, the dead-letter retries)
-            await().atMost(CHAIN).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
-                SCRAPED.forEach(service -> exported.addAll(exportedNames(service)));
-                Map<String, Set<String>> missing = new TreeMap<>(readBy);
-                missing.keySet().removeAll(exported);
-                assertThat(missing).as("metrics read by the dashboard or an alert rule that no service exports").isEmpty();
-            });
-            return null;
+        BillingDayAhead.from();
+        countEveryKindOfEvent();
+        // the counters follow the events asynchronously (tracking processors, the dead-letter retries)
+        await().atMost(CHAIN).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            SCRAPED.forEach(service -> exported.addAll(exportedNames(service)));
+            Map<String, Set<String>> missing = new TreeMap<>(readBy);
+            missing.keySet().removeAll(exported);
+            assertThat(missing).as("metrics read by the dashboard or an alert rule that no service exports").isEmpty();
         });
         System.out.println("MONITORING: the " + readBy.size() + " metrics the dashboard and the alert rules read are all exported: " + readBy.keySet());
     }

@@ -18,6 +18,7 @@ import java.util.UUID;
 import nl.startpakket.localstack.Service;
 import nl.startpakket.localstack.Stack;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * another municipality sees nothing of it; the volunteer, disabled after the delivery, is refused
  * everywhere within a minute.
  */
+@Order(BillingDayAhead.ORDER)
 class MunicipalityOnboardingIT {
 
     static final String UTRECHT = "GM0344";
@@ -114,8 +116,8 @@ class MunicipalityOnboardingIT {
         await().atMost(CHAIN).untilAsserted(() ->
                 assertThat(finance.get("/api/v1/contracts/" + contractId).json().at("/usage/delivered").asInt()).isEqualTo(1));
         // only a day that has ended can be invoiced: billing runs a day ahead while the treasurer invoices today
-        Api.Response invoice = onTheNextDay(Service.BILLING,
-                () -> finance.post("/api/v1/contracts/" + contractId + "/invoices", Map.of("periodEnd", deliveredOn.toString())));
+        BillingDayAhead.from();
+        Api.Response invoice = finance.post("/api/v1/contracts/" + contractId + "/invoices", Map.of("periodEnd", deliveredOn.toString()));
         assertThat(invoice.status()).as(invoice.toString()).isBetween(200, 201);
         assertThat(invoice.json().get("total").asText()).isEqualTo("65.00");
         assertThat(invoice.json().get("lines")).hasSize(1);
@@ -140,19 +142,6 @@ class MunicipalityOnboardingIT {
                     assertThat(volunteerApi.get("/api/v1/jobs").status()).as("HTTP Basic").isEqualTo(401);
                     assertThat(volunteerBearer.get("/api/v1/jobs").status()).as("bearer token").isEqualTo(401);
                 });
-    }
-
-    /** Runs {@code action} while {@code service} believes it is tomorrow (restarted with a business-clock offset), then restores it. */
-    static <T> T onTheNextDay(Service service, java.util.function.Supplier<T> action) {
-        Stack stack = RunningStack.get();
-        stack.service(service).stop(Stack.STOP_GRACE);
-        stack.service(service).start(Map.of("STARTPAKKET_CLOCK_OFFSET", "P1D")).awaitReady(Stack.READY_TIMEOUT);
-        try {
-            return action.get();
-        } finally {
-            stack.service(service).stop(Stack.STOP_GRACE);
-            stack.service(service).start().awaitReady(Stack.READY_TIMEOUT);
-        }
     }
 
     /** A contract a coordinator registers: from 30 days ago for a year, one price for both phases, monthly invoices. */
