@@ -404,4 +404,14 @@ class FulfilmentServiceIT {
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(refused.getBody()).contains("bestaat-niet");
     }
+
+    @Test
+    void aPutWithAMalformedFormBodyIsAnUnsupportedBodyNotAServerError() {
+        HttpHeaders form = new HttpHeaders();
+        form.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        ResponseEntity<String> answer = http.withBasicAuth("coordinator", "coordinator").exchange("/api/v1/stock/stapelbekers",
+                org.springframework.http.HttpMethod.PUT, new HttpEntity<>("{\"nameNl\":\"100%zeker\"}", form), String.class);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+        assertThat(answer.getHeaders().getContentType()).hasToString("application/problem+json");
+    }
 }
