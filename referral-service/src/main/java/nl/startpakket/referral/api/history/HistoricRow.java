@@ -1,5 +1,6 @@
 package nl.startpakket.referral.api.history;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 import nl.startpakket.events.IntermediaryType;
 import nl.startpakket.events.Phase;
@@ -19,5 +20,5 @@ public record HistoricRow(
         IntermediaryType intermediaryType,
         LocalDate referredOn,
         LocalDate deliveredOn,
-        boolean invoicedBeforeStartpakket) {
+        boolean invoicedBeforeStartpakket) implements Serializable {
 }

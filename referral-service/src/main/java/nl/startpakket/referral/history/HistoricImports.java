@@ -1,0 +1,148 @@
+package nl.startpakket.referral.history;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import nl.startpakket.municipalities.MunicipalityRegister;
+import nl.startpakket.platform.audit.AuditTrail;
+import nl.startpakket.referral.api.history.CompleteHistoricImportCommand;
+import nl.startpakket.referral.api.history.HistoricImportStart;
+import nl.startpakket.referral.api.history.ImportHistoricReferralCommand;
+import nl.startpakket.referral.api.history.StartHistoricImportCommand;
+import nl.startpakket.referral.query.HistoricImportView;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/**
+ * A coordinator's import of a municipality's history, for the API and the page alike: the dry run
+ * ({@link #check}) reads every row against the rules and imports nothing; the import refuses a
+ * file with any refused row (nothing of it lands), finds a file imported before by its hash (and
+ * emits nothing), and otherwise brings every row in as a referral of its own (a row an earlier
+ * file brought is left as it is), on a few threads, then marks the import complete. Audited.
+ */
+@Service
+public class HistoricImports {
+
+    private static final Logger log = LoggerFactory.getLogger(HistoricImports.class);
+
+    private final CommandGateway commands;
+    private final MongoTemplate mongo;
+    private final MunicipalityRegister register;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final int threads;
+
+    public HistoricImports(CommandGateway commands, MongoTemplate mongo, MunicipalityRegister register, AuditTrail audit, Clock clock,
+                           @Value("${startpakket.referral.history.import-threads:4}") int threads) {
+        this.commands = commands;
+        this.mongo = mongo;
+        this.register = register;
+        this.audit = audit;
+        this.clock = clock;
+        this.threads = Math.max(1, threads);
+    }
+
+    /** What an import did. {@code start} ALREADY_IMPORTED: nothing was emitted. */
+    public record ImportOutcome(HistoryCheck check, HistoricImportStart start, int imported, int alreadyPresent) {
+    }
+
+    /** The dry run: nothing is stored. */
+    public HistoryCheck check(String fileName, byte[] content) {
+        return HistoryCheck.of(fileName, content, register, LocalDate.now(clock));
+    }
+
+    /** Whether the file of this check was imported completely before. */
+    public boolean imported(HistoryCheck check) {
+        return find(check.importId()).map(HistoricImportView::completed).orElse(false);
+    }
+
+    public ImportOutcome importFile(String coordinator, String fileName, byte[] content) {
+        return importChecked(coordinator, check(fileName, content));
+    }
+
+    /** Imports what a dry run read (the page keeps the check between the dry run and the confirmation, never the file). */
+    public ImportOutcome importChecked(String coordinator, HistoryCheck check) {
+        String fileName = check.fileName();
+        if (!check.refused().isEmpty()) {
+            throw new HistoryRefusedException(check, check.refused().size() + " of the " + check.rows()
+                    + " rows are refused: correct or remove them, then import the file; nothing of it was imported.");
+        }
+        if (check.accepted().isEmpty()) {
+            throw new HistoryRefusedException(check, "The file has no rows to import.");
+        }
+        HistoricImportStart start = commands.sendAndWait(new StartHistoricImportCommand(check.importId(), check.fileSha256(),
+                fileName, check.rows(), coordinator));
+        if (start == HistoricImportStart.ALREADY_IMPORTED) {
+            return new ImportOutcome(check, start, 0, 0);
+        }
+        long began = System.nanoTime();
+        int imported = importRows(check);
+        int alreadyPresent = check.accepted().size() - imported;
+        commands.sendAndWait(new CompleteHistoricImportCommand(check.importId(), imported, alreadyPresent));
+        log.info("Imported history {} ({}): {} rows, {} new referrals, {} known from an earlier file, in {} ms", check.importId(),
+                fileName, check.rows(), imported, alreadyPresent, (System.nanoTime() - began) / 1_000_000);
+        audit.record(coordinator, "import-history", check.importId(), Map.of("file", String.valueOf(fileName),
+                "rows", String.valueOf(check.rows()), "imported", String.valueOf(imported),
+                "alreadyPresent", String.valueOf(alreadyPresent), "start", start.name()));
+        return new ImportOutcome(check, start, imported, alreadyPresent);
+    }
+
+    /** Sends each row's command (distinct referrals: no two threads meet in one aggregate); the rows this import brought. */
+    private int importRows(HistoryCheck check) {
+        List<List<HistoryCheck.AcceptedRow>> slices = new ArrayList<>();
+        int size = (check.accepted().size() + threads - 1) / threads;
+        for (int i = 0; i < check.accepted().size(); i += size) {
+            slices.add(check.accepted().subList(i, Math.min(i + size, check.accepted().size())));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(slices.size());
+        try {
+            List<Future<Integer>> parts = new ArrayList<>();
+            for (List<HistoryCheck.AcceptedRow> slice : slices) {
+                parts.add(pool.submit(() -> {
+                    int mine = 0;
+                    for (HistoryCheck.AcceptedRow row : slice) {
+                        String by = commands.sendAndWait(new ImportHistoricReferralCommand(row.referralId(), row.content(),
+                                check.importId()));
+                        mine += check.importId().equals(by) ? 1 : 0;
+                    }
+                    return mine;
+                }));
+            }
+            int imported = 0;
+            for (Future<Integer> part : parts) {
+                imported += part.get();
+            }
+            return imported;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("The import was interrupted; import the file again to complete it.", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException("The import stopped; import the file again to complete it.", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Every import, the latest first. */
+    public List<HistoricImportView> list() {
+        return mongo.find(new Query().with(Sort.by(Sort.Direction.DESC, "startedAt")), HistoricImportView.class);
+    }
+
+    public Optional<HistoricImportView> find(String importId) {
+        return Optional.ofNullable(mongo.findById(importId, HistoricImportView.class));
+    }
+}
