@@ -112,15 +112,14 @@ public class Referral {
     }
 
     /**
-     * A row of history becomes a referral with its business dates, once: a referral already in the
-     * log (the same row of an earlier file) is left as it is. Answers the import that brought it.
+     * A row of history becomes a referral with its business dates. Created without loading
+     * (ALWAYS): the id is name-based, so a row an earlier file brought has its first event in the
+     * log already, and the event store's unique (aggregate, sequence) index refuses the second
+     * (AggregateStreamCreationException): the row is imported once, even by two imports at once.
      */
     @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     public String handle(ImportHistoricReferralCommand command, Clock clock) {
-        if (referralId != null) {
-            return importId;
-        }
         var row = command.row();
         HistoricRowRules.refusal(row, LocalDate.now(clock)).ifPresent(reason -> {
             throw new HistoricRowRefusedException(reason);

@@ -18,6 +18,8 @@ import nl.startpakket.referral.api.history.ImportHistoricReferralCommand;
 import nl.startpakket.referral.api.history.StartHistoricImportCommand;
 import nl.startpakket.referral.query.HistoricImportView;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,7 +33,8 @@ import org.springframework.stereotype.Service;
  * ({@link #check}) reads every row against the rules and imports nothing; the import refuses a
  * file with any refused row (nothing of it lands), finds a file imported before by its hash (and
  * emits nothing), and otherwise brings every row in as a referral of its own (a row an earlier
- * file brought is left as it is), on a few threads, then marks the import complete. Audited.
+ * file brought is left as it is), on a few threads, then marks the import complete. Audited. After
+ * an import cut short and resumed, the rows it stored before count as already present.
  */
 @Service
 public class HistoricImports {
@@ -114,9 +117,7 @@ public class HistoricImports {
                 parts.add(pool.submit(() -> {
                     int mine = 0;
                     for (HistoryCheck.AcceptedRow row : slice) {
-                        String by = commands.sendAndWait(new ImportHistoricReferralCommand(row.referralId(), row.content(),
-                                check.importId()));
-                        mine += check.importId().equals(by) ? 1 : 0;
+                        mine += importRow(check, row) ? 1 : 0;
                     }
                     return mine;
                 }));
@@ -134,6 +135,21 @@ public class HistoricImports {
                     : new IllegalStateException("The import stopped; import the file again to complete it.", e.getCause());
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** Whether the row became a referral now; false when its referral is in the log already (an earlier file's row). */
+    private boolean importRow(HistoryCheck check, HistoryCheck.AcceptedRow row) {
+        try {
+            commands.sendAndWait(new ImportHistoricReferralCommand(row.referralId(), row.content(), check.importId()));
+            return true;
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof AggregateStreamCreationException || cause instanceof ConcurrencyException) {
+                    return false;
+                }
+            }
+            throw e;
         }
     }
 

@@ -18,7 +18,10 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** A row of history as a referral: once whichever file brings it, with its business dates, within the rules, beyond partners' reach. */
+/**
+ * A row of history as a referral: with its business dates, within the rules, beyond partners' reach. That a row lands once
+ * whichever file brings it is the event store's unique index ({@code HistoricImportIT}).
+ */
 class HistoricReferralTest {
 
     static final Instant NOW = Instant.parse("2026-03-02T09:15:30Z");
@@ -44,16 +47,6 @@ class HistoricReferralTest {
                         IntermediaryType.CONSULTATION_BUREAU, LocalDate.of(2021, 3, 8), LocalDate.of(2021, 3, 29), true,
                         IMPORT, NOW))
                 .expectResultMessagePayload(IMPORT);
-    }
-
-    @Test
-    void shouldLeaveTheReferralAsItIsWhenAnotherFileBringsTheSameRow() {
-        fixture.given(new HistoricReferralImportedEvent(REFERRAL, "GM0917", Phase.TODDLER, IntermediaryType.CONSULTATION_BUREAU,
-                        LocalDate.of(2021, 3, 8), null, false, "I-an-earlier-file", NOW))
-                .when(new ImportHistoricReferralCommand(REFERRAL, row(LocalDate.of(2021, 3, 8), LocalDate.of(2021, 3, 29), false),
-                        IMPORT))
-                .expectNoEvents()
-                .expectResultMessagePayload("I-an-earlier-file");
     }
 
     @Test
