@@ -17,6 +17,7 @@ import nl.startpakket.referral.api.history.HistoricImportStart;
 import nl.startpakket.referral.api.history.ImportHistoricReferralCommand;
 import nl.startpakket.referral.api.history.StartHistoricImportCommand;
 import nl.startpakket.referral.query.HistoricImportView;
+import org.axonframework.common.AxonTransientException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -40,6 +41,8 @@ import org.springframework.stereotype.Service;
 public class HistoricImports {
 
     private static final Logger log = LoggerFactory.getLogger(HistoricImports.class);
+    /** Tries per row when the event store refuses transiently (a machine too busy to store in time). */
+    private static final int ATTEMPTS = 5;
 
     private final CommandGateway commands;
     private final MongoTemplate mongo;
@@ -86,7 +89,7 @@ public class HistoricImports {
         if (check.accepted().isEmpty()) {
             throw new HistoryRefusedException(check, "The file has no rows to import.");
         }
-        HistoricImportStart start = commands.sendAndWait(new StartHistoricImportCommand(check.importId(), check.fileSha256(),
+        HistoricImportStart start = send(check.importId(), new StartHistoricImportCommand(check.importId(), check.fileSha256(),
                 fileName, check.rows(), coordinator));
         if (start == HistoricImportStart.ALREADY_IMPORTED) {
             return new ImportOutcome(check, start, 0, 0);
@@ -94,7 +97,7 @@ public class HistoricImports {
         long began = System.nanoTime();
         int imported = importRows(check);
         int alreadyPresent = check.accepted().size() - imported;
-        commands.sendAndWait(new CompleteHistoricImportCommand(check.importId(), imported, alreadyPresent));
+        send(check.importId(), new CompleteHistoricImportCommand(check.importId(), imported, alreadyPresent));
         log.info("Imported history {} ({}): {} rows, {} new referrals, {} known from an earlier file, in {} ms", check.importId(),
                 fileName, check.rows(), imported, alreadyPresent, (System.nanoTime() - began) / 1_000_000);
         audit.record(coordinator, "import-history", check.importId(), Map.of("file", String.valueOf(fileName),
@@ -129,10 +132,10 @@ public class HistoricImports {
             return imported;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("The import was interrupted; import the file again to complete it.", e);
+            throw new HistoricImportInterruptedException(check.importId(), e);
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime
-                    : new IllegalStateException("The import stopped; import the file again to complete it.", e.getCause());
+            throw e.getCause() instanceof HistoricImportInterruptedException interrupted ? interrupted
+                    : new HistoricImportInterruptedException(check.importId(), e.getCause());
         } finally {
             pool.shutdownNow();
         }
@@ -141,15 +144,51 @@ public class HistoricImports {
     /** Whether the row became a referral now; false when its referral is in the log already (an earlier file's row). */
     private boolean importRow(HistoryCheck check, HistoryCheck.AcceptedRow row) {
         try {
-            commands.sendAndWait(new ImportHistoricReferralCommand(row.referralId(), row.content(), check.importId()));
+            send(check.importId(), new ImportHistoricReferralCommand(row.referralId(), row.content(), check.importId()));
             return true;
-        } catch (RuntimeException e) {
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof AggregateStreamCreationException || cause instanceof ConcurrencyException) {
-                    return false;
-                }
+        } catch (HistoricImportInterruptedException e) {
+            if (causedBy(e, AggregateStreamCreationException.class) || causedBy(e, ConcurrencyException.class)) {
+                return false;
             }
             throw e;
+        }
+    }
+
+    /**
+     * Sends a command of the import and waits. A transient refusal (the event store's late-append
+     * guard on a machine too busy to store in time) is retried with fresh events (nothing was
+     * stored); any other failure interrupts the import, which the same file again resumes.
+     */
+    private <R> R send(String importId, Object command) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return commands.sendAndWait(command);
+            } catch (RuntimeException e) {
+                if (!causedBy(e, AxonTransientException.class) || attempt == ATTEMPTS) {
+                    throw new HistoricImportInterruptedException(importId, e);
+                }
+                log.warn("{} of {}: {}; trying again ({} of {})", command.getClass().getSimpleName(), importId, e.getMessage(),
+                        attempt + 1, ATTEMPTS);
+                pause(attempt);
+            }
+        }
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(100L * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import nl.startpakket.platform.web.ApiProblem;
 import nl.startpakket.referral.api.history.HistoricImportStart;
 import nl.startpakket.referral.config.OpenApiConfig;
+import nl.startpakket.referral.history.HistoricImportInterruptedException;
 import nl.startpakket.referral.history.HistoricImports;
 import nl.startpakket.referral.history.HistoryCheck;
 import nl.startpakket.referral.history.HistoryRefusedException;
@@ -108,6 +109,14 @@ public class ImportApiController {
                 refusal.getMessage(), Map.of("importId", check.importId(), "fileSha256", check.fileSha256(), "rows", check.rows(),
                 "accepted", check.accepted().size(), "refused", check.refused()));
         return ResponseEntity.status(problem.getStatusCode()).body(problem.getBody());
+    }
+
+    /** Not the client's doing: the rows stored stay, the same file again resumes the import. */
+    @ExceptionHandler(HistoricImportInterruptedException.class)
+    public ResponseEntity<ProblemDetail> interrupted(HistoricImportInterruptedException e) {
+        ApiProblem problem = new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "import-interrupted", "Import interrupted",
+                e.getMessage(), Map.of("importId", e.importId()));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30").body(problem.getBody());
     }
 
     @ExceptionHandler(UnreadableHistoryFileException.class)

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.security.Principal;
 import java.util.stream.Collectors;
 import nl.startpakket.municipalities.MunicipalityRegister;
+import nl.startpakket.referral.history.HistoricImportInterruptedException;
 import nl.startpakket.referral.history.HistoricImports;
 import nl.startpakket.referral.history.HistoryCheck;
 import nl.startpakket.referral.history.HistoryRefusedException;
@@ -85,6 +86,8 @@ public class ImportPageController {
             redirect.addFlashAttribute("outcome", ImportReport.of(outcome));
         } catch (HistoryRefusedException e) {
             redirect.addFlashAttribute("expired", true);
+        } catch (HistoricImportInterruptedException e) {
+            redirect.addFlashAttribute("interrupted", true);
         }
         return "redirect:/imports";
     }
