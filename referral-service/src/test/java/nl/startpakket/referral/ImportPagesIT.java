@@ -1,5 +1,6 @@
 package nl.startpakket.referral;
 
+import static nl.startpakket.referral.PartnerPagesIT.between;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -119,11 +120,5 @@ class ImportPagesIT {
         MvcResult result = mvc.perform(request).andExpect(status().isOk()).andReturn();
         result.getResponse().setCharacterEncoding("UTF-8");
         return result.getResponse().getContentAsString();
-    }
-
-    static String between(String text, String start, String end) {
-        int from = text.indexOf(start);
-        assertThat(from).as("%s in the page", start).isNotNegative();
-        return text.substring(from + start.length(), text.indexOf(end, from + start.length())).trim();
     }
 }
