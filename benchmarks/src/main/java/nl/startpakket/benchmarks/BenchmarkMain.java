@@ -37,13 +37,14 @@ import org.bson.Document;
  * --output FILE           where to write the Markdown (figures replace the generated part only)
  * --jvm default|throughput  the services' JVM options: the local stack's (C1 only) or with C2
  * --env NAME=VALUE        an extra environment variable for every service (tuning experiments)
- * --only B1,B2,...        only these groups (F, B1, B2, B4, B5, B6, B7, B8)
+ * --only B1,B2,...        only these groups (F, B1, B2, B4, B5, B6, B7, B8, B9)
  * --max-load X            wait until the 1-minute load average is below X before starting
  * --max-wait-minutes N    but not longer than N minutes (then run anyway, noted in the report)
  * --service-jvm-extra "OPTS"  more JVM options for the services (e.g. a flight recording)
  * --keep-data             keep the stack's data directory (logs, recordings) after the run
  * --pipeline-seconds N    how long each B5 run posts (default 60, quick 6)
  * --rebuild-events N      how many events B7 puts on the topics (default 1,000,000, quick 5,000)
+ * --history-rows N        how many rows the history file of B9 has (default 10,000, quick 500)
  * --profile DIR           flight recordings (JFR) of every stack process during B5 and B7 into DIR
  * </pre>
  */
@@ -61,7 +62,8 @@ public final class BenchmarkMain {
     private Pipeline pipeline;
 
     record Options(boolean quick, Path output, List<String> serviceJvmOptions, String jvmName,
-                   Map<String, String> environment, Set<String> only, double maxLoad, String commandLine, boolean keepData, Path profile, Duration pipeline, Integer rebuildEvents, Duration maxWait) {
+                   Map<String, String> environment, Set<String> only, double maxLoad, String commandLine, boolean keepData, Path profile, Duration pipeline, Integer rebuildEvents, Duration maxWait,
+                   Integer historyRows) {
         boolean runs(String group) {
             return only.isEmpty() || only.contains(group);
         }
@@ -71,7 +73,8 @@ public final class BenchmarkMain {
         this.options = options;
         Settings chosen = options.quick() ? Settings.quick() : Settings.full();
         Settings withPipeline = options.pipeline() == null ? chosen : chosen.withPipelineDuration(options.pipeline());
-        this.settings = options.rebuildEvents() == null ? withPipeline : withPipeline.withRebuildEvents(options.rebuildEvents());
+        Settings withRebuild = options.rebuildEvents() == null ? withPipeline : withPipeline.withRebuildEvents(options.rebuildEvents());
+        this.settings = options.historyRows() == null ? withRebuild : withRebuild.withHistoricRows(options.historyRows());
         this.report = new Report(OUT);
     }
 
@@ -94,6 +97,7 @@ public final class BenchmarkMain {
         Path profile = null;
         Duration pipelineDuration = null;
         Integer rebuildEvents = null;
+        Integer historyRows = null;
         Duration maxWait = Duration.ofHours(12);
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -119,9 +123,10 @@ public final class BenchmarkMain {
                 case "--profile" -> profile = Path.of(args[++i]);
                 case "--pipeline-seconds" -> pipelineDuration = Duration.ofSeconds(Long.parseLong(args[++i]));
                 case "--rebuild-events" -> rebuildEvents = Integer.parseInt(args[++i]);
+                case "--history-rows" -> historyRows = Integer.parseInt(args[++i]);
                 case "--help", "-h" -> {
                     OUT.println("Usage: java -jar benchmarks/target/benchmarks.jar [--quick] [--output FILE] "
-                            + "[--jvm default|throughput] [--env NAME=VALUE]... [--only F,B1,B2,B4,B5,B6,B7,B8] [--max-load X]");
+                            + "[--jvm default|throughput] [--env NAME=VALUE]... [--only F,B1,B2,B4,B5,B6,B7,B8,B9] [--max-load X]");
                     System.exit(0);
                 }
                 default -> throw new IllegalArgumentException("Unknown argument " + args[i] + " (try --help)");
@@ -144,7 +149,8 @@ public final class BenchmarkMain {
             jvm = List.copyOf(all);
             jvmName += " + extra";
         }
-        return new Options(quick, output, jvm, jvmName, env, only, maxLoad, command, keep, profile, pipelineDuration, rebuildEvents, maxWait);
+        return new Options(quick, output, jvm, jvmName, env, only, maxLoad, command, keep, profile, pipelineDuration, rebuildEvents, maxWait,
+                historyRows);
     }
 
     private int run() throws Exception {
@@ -173,6 +179,7 @@ public final class BenchmarkMain {
                 step("B6", this::latency);
                 step("B8", this::recovery);
             }
+            step("B9", this::historicImport);
             step("B7", this::rebuild);
         } finally {
             if (visibility != null) {
@@ -684,6 +691,56 @@ public final class BenchmarkMain {
     }
 
     // ---- B7 --------------------------------------------------------------------------------------------
+
+    // ---- B9: a coordinator imports a municipality's history (issue 13) ------------------------------
+
+    private void historicImport() throws Exception {
+        String section = "B9 historic import (referral, a coordinator's CSV of the years before Startpakket)";
+        int rows = settings.historicRows();
+        Figure dryRunRate = report.figure(section, "B9.dryrun.rate", "Dry run of a " + String.format(Locale.ROOT, "%,d", rows)
+                + "-row file (read, every row checked, report answered)", "rows/s", true);
+        Figure dryRunSeconds = report.figure(section, "B9.dryrun.seconds", "Dry run, total", "s", false);
+        Figure importRate = report.figure(section, "B9.import.rate", "Import of that file (every row a referral event, then answered)",
+                "rows/s", true);
+        report.find("B4.create").ifPresent(importRate::against);
+        Figure importSeconds = report.figure(section, "B9.import.seconds", "Import, total", "s", false);
+        Figure againSeconds = report.figure(section, "B9.again.seconds", "The same file again (\"already imported\", nothing emitted)",
+                "s", false);
+        HistoricImportLoad load = new HistoricImportLoad(stack.baseUrl(Service.REFERRAL));
+        for (int i = 0; i < settings.repeats(); i++) {
+            byte[] file = HistoricImportLoad.file(rows);
+            HistoricImportLoad.Answer dry = load.send(file, true);
+            require(dry, 200, rows);
+            dryRunSeconds.add(dry.seconds());
+            dryRunRate.add(rows / dry.seconds());
+            report.logRun(dryRunRate, rows / dry.seconds());
+            HistoricImportLoad.Answer imported = load.send(file, false);
+            require(imported, 201, rows);
+            if (imported.body().path("imported").asInt() != rows) {
+                throw new IllegalStateException("Imported " + imported.body().path("imported") + " of " + rows + " rows");
+            }
+            importSeconds.add(imported.seconds());
+            importRate.add(rows / imported.seconds());
+            report.logRun(importRate, rows / imported.seconds());
+            HistoricImportLoad.Answer again = load.send(file, false);
+            require(again, 200, rows);
+            againSeconds.add(again.seconds());
+            report.logRun(againSeconds, again.seconds());
+        }
+        report.note(section, "A generated CSV of Heerlen's 2019–2023 as a coordinator would upload it (Dutch headers, dd-MM-yyyy "
+                + "dates, a name column that is never read, " + String.format(Locale.ROOT, "%,d", rows) + " rows, about "
+                + HistoricImportLoad.file(rows).length / 1024 + " KiB), sent as `text/csv` to `POST /api/v1/imports?dryRun=true`, "
+                + "then to `POST /api/v1/imports`, then once more; each time from sending to the last byte of the answer. The "
+                + "import answers once every row is a referral event in the event store (one command per row, on "
+                + "`startpakket.referral.history.import-threads` threads); publishing to Kafka follows through the outbox "
+                + "relay. Compared with B4's single-thread aggregate creation.");
+    }
+
+    private static void require(HistoricImportLoad.Answer answer, int status, int rows) {
+        if (answer.status() != status || answer.body().path("rows").asInt() != rows) {
+            throw new IllegalStateException("Import answered " + answer.status() + ": " + answer.body());
+        }
+    }
 
     private void rebuild() throws Exception {
         String section = "B7 projection rebuild (reporting, from the start of the Kafka log)";

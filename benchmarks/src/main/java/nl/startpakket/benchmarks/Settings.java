@@ -35,7 +35,9 @@ record Settings(
         // B8
         Duration recoveryLoadBefore,
         // warm-up
-        int warmupReferrals) {
+        int warmupReferrals,
+        // B9: rows of the generated history file (issue 13 asks for 10,000; a quick run keeps CI's time small)
+        int historicRows) {
 
     static Settings full() {
         return new Settings("full", 3, 3, 3, Duration.ofSeconds(20),
@@ -46,21 +48,29 @@ record Settings(
                 Duration.ofSeconds(45),
                 1_000_000,
                 Duration.ofSeconds(10),
-                300);
+                300,
+                10_000);
     }
 
     Settings withPipelineDuration(Duration duration) {
         return new Settings(mode, repeats, stackRepeats, coldStarts, settle, kafkaMessages, kafkaLatencyMessages,
                 kafkaLatencyRate, mongoSingleInserts, mongoBatchedInserts, mongoBatchSize, axonCreates, axonUpdates,
                 axonAggregates, axonThreads, duration, pipelineClients, latencyDuration, rebuildEvents,
-                recoveryLoadBefore, warmupReferrals);
+                recoveryLoadBefore, warmupReferrals, historicRows);
     }
 
     Settings withRebuildEvents(int events) {
         return new Settings(mode, repeats, stackRepeats, coldStarts, settle, kafkaMessages, kafkaLatencyMessages,
                 kafkaLatencyRate, mongoSingleInserts, mongoBatchedInserts, mongoBatchSize, axonCreates, axonUpdates,
                 axonAggregates, axonThreads, pipelineDuration, pipelineClients, latencyDuration, events,
-                recoveryLoadBefore, warmupReferrals);
+                recoveryLoadBefore, warmupReferrals, historicRows);
+    }
+
+    Settings withHistoricRows(int rows) {
+        return new Settings(mode, repeats, stackRepeats, coldStarts, settle, kafkaMessages, kafkaLatencyMessages,
+                kafkaLatencyRate, mongoSingleInserts, mongoBatchedInserts, mongoBatchSize, axonCreates, axonUpdates,
+                axonAggregates, axonThreads, pipelineDuration, pipelineClients, latencyDuration, rebuildEvents,
+                recoveryLoadBefore, warmupReferrals, rows);
     }
 
     static Settings quick() {
@@ -72,6 +82,7 @@ record Settings(
                 Duration.ofSeconds(4),
                 5_000,
                 Duration.ofSeconds(3),
-                30);
+                30,
+                500);
     }
 }

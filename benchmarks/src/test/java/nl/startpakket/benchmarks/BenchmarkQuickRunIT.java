@@ -42,7 +42,7 @@ class BenchmarkQuickRunIT {
         String markdown = Files.readString(output, StandardCharsets.UTF_8);
         assertThat(markdown).doesNotContain("not measured", "## Failures");
         assertThat(markdown).contains("## Footprint", "## B1 raw Kafka", "## B2 raw MongoDB", "## B4 Axon append and load",
-                "## B5 pipeline throughput", "## B6 latency", "## B7 projection rebuild", "## B8 recovery",
+                "## B5 pipeline throughput", "## B6 latency", "## B7 projection rebuild", "## B8 recovery", "## B9 historic import",
                 "## Risk: the tracking token's look-back window", "## Risk: the Kafka binder's producer settings");
     }
 

@@ -22,6 +22,7 @@ import nl.startpakket.events.fulfilment.v1.PackageDelivered;
 import nl.startpakket.events.funding.v1.FundingOnHold;
 import nl.startpakket.events.funding.v1.FundingReleased;
 import nl.startpakket.events.funding.v1.FundingReserved;
+import nl.startpakket.events.referral.v1.HistoricReferralImported;
 import nl.startpakket.events.referral.v1.ReferralAccepted;
 import nl.startpakket.events.referral.v1.ReferralCancelled;
 import nl.startpakket.municipalities.Municipality;
@@ -445,6 +446,47 @@ class BillingServiceIT {
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(refused.getBody()).containsEntry("type", "urn:startpakket:problem:invalid-endpoint");
+    }
+
+    @Test
+    void shouldNeverBillAnImportedPackageThatWasInvoicedBeforeStartpakketAndBillOneThatWasNot() throws Exception {
+        String municipality = newMunicipality();
+        String contractId = registerContract(municipality, 125, "10000.00");
+        String importId = "I-" + "ab".repeat(32);
+        String invoicedThen = "R-" + UUID.randomUUID();
+        String notInvoiced = "R-" + UUID.randomUUID();
+        String neverDelivered = "R-" + UUID.randomUUID();
+        String beforeAnyContract = "R-" + UUID.randomUUID();
+        for (var row : java.util.List.of(
+                new HistoricReferralImported(UUID.randomUUID(), Instant.now(), invoicedThen, municipality, Phase.BABY,
+                        IntermediaryType.MUNICIPALITY, LocalDate.of(2026, 2, 2), LocalDate.of(2026, 3, 5), true, importId),
+                new HistoricReferralImported(UUID.randomUUID(), Instant.now(), notInvoiced, municipality, Phase.TODDLER,
+                        IntermediaryType.MUNICIPALITY, LocalDate.of(2026, 2, 3), LocalDate.of(2026, 3, 6), false, importId),
+                new HistoricReferralImported(UUID.randomUUID(), Instant.now(), neverDelivered, municipality, Phase.BABY,
+                        IntermediaryType.MUNICIPALITY, LocalDate.of(2026, 2, 4), null, false, importId),
+                new HistoricReferralImported(UUID.randomUUID(), Instant.now(), beforeAnyContract, municipality, Phase.BABY,
+                        IntermediaryType.MUNICIPALITY, LocalDate.of(2021, 2, 4), LocalDate.of(2021, 3, 1), false, importId))) {
+            TopicProbe.publish(row);
+            TopicProbe.publish(row); // redelivered: changes nothing
+        }
+
+        BillableLineRecorded line = TopicProbe.await(BillableLineRecorded.class, e -> e.referralId().equals(notInvoiced), TIMEOUT);
+        assertThat(line.contractId()).isEqualTo(contractId);
+        assertThat(line.deliveredOn()).isEqualTo(LocalDate.of(2026, 3, 6));
+        awaitUsage(contractId, usage -> assertThat(usage).containsEntry("delivered", 1).containsEntry("reserved", 0));
+
+        ResponseEntity<Map<String, Object>> invoice = issueInvoice(contractId, "2026-03-31");
+        assertThat(invoice.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(invoice.getBody()).containsEntry("lineCount", 1).containsEntry("total", "80.00");
+        assertThat(invoice.getBody().get("lines").toString()).contains(notInvoiced).doesNotContain(invoicedThen, neverDelivered,
+                beforeAnyContract);
+        var billing = TopicProbe.readAll(nl.startpakket.events.Topics.BILLING, Duration.ofSeconds(1));
+        assertThat(TopicProbe.events(BillableLineRecorded.class, billing)).extracting(BillableLineRecorded::referralId)
+                .doesNotContain(invoicedThen, neverDelivered, beforeAnyContract).containsOnlyOnce(notInvoiced);
+        // history asks for no funding slot: nothing is queued for the volunteers
+        assertThat(TopicProbe.events(FundingReserved.class, TopicProbe.readAll(nl.startpakket.events.Topics.FUNDING,
+                Duration.ofMillis(500)))).extracting(FundingReserved::referralId)
+                .doesNotContain(invoicedThen, notInvoiced, neverDelivered, beforeAnyContract);
     }
 
     /** A referral of the phase, funded under the contract and delivered on 20 March 2026: one line to invoice. */

@@ -53,6 +53,7 @@ class AuthorizationMatrixIT {
                 new Cell(Service.REFERRAL, "POST", "/api/v1/referrals", invalid, EnumSet.of(Caller.PARTNER_HUIZEN, Caller.PARTNER_HEERLEN)),
                 new Cell(Service.REFERRAL, "GET", "/api/v1/partners", null, coordinator),
                 new Cell(Service.REFERRAL, "PUT", "/api/v1/partners/matrix-test", invalid, coordinator),
+                new Cell(Service.REFERRAL, "GET", "/api/v1/imports", null, coordinator),
                 new Cell(Service.FULFILMENT, "GET", "/api/v1/jobs", null, staffOfQueue),
                 new Cell(Service.FULFILMENT, "GET", "/api/v1/jobs/" + heldJob, null, staffOfQueue),
                 new Cell(Service.FULFILMENT, "GET", "/api/v1/stock", null, staffOfQueue),

@@ -326,6 +326,34 @@ class ReportingServiceIT {
     }
 
     @Test
+    void countsImportedHistoryInTheYearsOfItsBusinessDatesWithTheImportedPartBesideTheTotals() {
+        String municipality = "GM0193"; // Zwolle: no other test's history
+        String importId = "I-" + "1f".repeat(32);
+        for (int year = 2019; year <= 2023; year++) {
+            for (int i = 0; i < 6; i++) {
+                LocalDate referred = LocalDate.of(year, 2 + i, 3);
+                TopicProbe.publish(new nl.startpakket.events.referral.v1.HistoricReferralImported(UUID.randomUUID(),
+                        Instant.parse("2026-03-01T10:00:00Z"), "R-it-history-" + year + "-" + i, municipality,
+                        i % 2 == 0 ? Phase.BABY : Phase.TODDLER, IntermediaryType.MUNICIPALITY, referred,
+                        i == 5 ? null : referred.plusDays(20), true, importId));
+            }
+        }
+        String report2021 = "/api/v1/reports/municipalities/" + municipality + "?from=2021-01-01&to=2021-12-31";
+        await().atMost(60, SECONDS).until(() -> get("coordinator", "/api/v1/reports/municipalities/" + municipality
+                + "?from=2023-01-01&to=2023-12-31").path("imported").path("delivered").asInt() == 5);
+        JsonNode year = get("coordinator", report2021);
+        assertThat(year.path("referrals").path("total").asInt()).isEqualTo(6);
+        assertThat(year.path("imported").path("referrals").asInt()).isEqualTo(6);
+        assertThat(year.path("deliveries").path("total").asInt()).isEqualTo(5);
+        assertThat(year.path("imported").path("delivered").asInt()).isEqualTo(5);
+        assertThat(year.path("referrals").path("byStatus").path("DELIVERED").asInt()).isEqualTo(5);
+        assertThat(year.path("money").path("capUsed").asInt()).isZero();
+        JsonNode all = get("coordinator", "/api/v1/reports/municipalities/" + municipality + "?from=2019-01-01&to=2023-12-31");
+        assertThat(all.path("imported").path("referrals").asInt()).isEqualTo(30);
+        assertThat(all.path("deliveries").path("total").asInt()).isEqualTo(25);
+    }
+
+    @Test
     void countsTheSocialTeamsFollowUpOutcomesOfTheReferralsThatAgreedToBeContacted() {
         String apeldoorn = "GM0200";
         for (int i = 0; i < 2; i++) {

@@ -57,12 +57,18 @@ public class ServicePlatformConfiguration {
     @Configuration(proxyBeanMethods = false)
     public static class PlatformBeans {
 
-        /** Request bodies above {@code startpakket.http.max-body-bytes} (default 64 KiB) are refused with 413. */
+        /**
+         * Request bodies above {@code startpakket.http.max-body-bytes} (default 64 KiB) are refused
+         * with 413; on {@code startpakket.http.upload-paths} (none by default) above
+         * {@code startpakket.http.max-upload-bytes} (default 8 MiB).
+         */
         @Bean
         public FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
-                @Value("${startpakket.http.max-body-bytes:65536}") long maxBodyBytes) {
-            FilterRegistrationBean<RequestBodyLimitFilter> registration =
-                    new FilterRegistrationBean<>(new RequestBodyLimitFilter(maxBodyBytes));
+                @Value("${startpakket.http.max-body-bytes:65536}") long maxBodyBytes,
+                @Value("${startpakket.http.upload-paths:}") java.util.List<String> uploadPaths,
+                @Value("${startpakket.http.max-upload-bytes:8388608}") long maxUploadBytes) {
+            FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
+                    new RequestBodyLimitFilter(maxBodyBytes, uploadPaths.stream().filter(p -> !p.isBlank()).toList(), maxUploadBytes));
             registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
             return registration;
         }

@@ -22,6 +22,7 @@ import nl.startpakket.events.funding.v1.FundingReserved;
 import nl.startpakket.events.referral.v1.ReferralAccepted;
 import nl.startpakket.events.referral.v1.FollowUpOpened;
 import nl.startpakket.events.referral.v1.FollowUpOutcomeRecorded;
+import nl.startpakket.events.referral.v1.HistoricReferralImported;
 import nl.startpakket.events.referral.v1.PersonalDataErased;
 import nl.startpakket.events.referral.v1.ReferralCancelled;
 import nl.startpakket.events.referral.v1.ReferralRejected;
@@ -42,6 +43,7 @@ public final class EventCatalog {
             new EventDescriptor("referral.PersonalDataErased", 1, Topics.REFERRAL, PersonalDataErased.class),
             new EventDescriptor("referral.FollowUpOpened", 1, Topics.REFERRAL, FollowUpOpened.class),
             new EventDescriptor("referral.FollowUpOutcomeRecorded", 1, Topics.REFERRAL, FollowUpOutcomeRecorded.class),
+            new EventDescriptor("referral.HistoricReferralImported", 1, Topics.REFERRAL, HistoricReferralImported.class),
             new EventDescriptor("delivery.DeliveryDetailsShared", 1, Topics.DELIVERY, DeliveryDetailsShared.class),
             new EventDescriptor("delivery.DeliveryDetailsShared", 2, Topics.DELIVERY,
                     nl.startpakket.events.delivery.v2.DeliveryDetailsShared.class),

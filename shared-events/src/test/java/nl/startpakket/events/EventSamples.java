@@ -22,6 +22,7 @@ import nl.startpakket.events.funding.v1.FundingReserved;
 import nl.startpakket.events.referral.v1.ReferralAccepted;
 import nl.startpakket.events.referral.v1.FollowUpOpened;
 import nl.startpakket.events.referral.v1.FollowUpOutcomeRecorded;
+import nl.startpakket.events.referral.v1.HistoricReferralImported;
 import nl.startpakket.events.referral.v1.PersonalDataErased;
 import nl.startpakket.events.referral.v1.ReferralCancelled;
 import nl.startpakket.events.referral.v1.ReferralRejected;
@@ -64,6 +65,9 @@ final class EventSamples {
                 new PersonalDataErased(ID, AT, REFERRAL, "GM0406", Phase.BABY, DAY, "RETENTION"),
                 new FollowUpOpened(ID, AT, REFERRAL, "GM0406", Phase.BABY, DAY),
                 new FollowUpOutcomeRecorded(ID, AT, REFERRAL, "GM0406", Phase.BABY, "HELP_ACCEPTED", DAY),
+                new HistoricReferralImported(ID, AT, "R-0f5e2d6c-6a1b-3c4d-8e9f-a0b1c2d3e4f5", "GM0917", Phase.TODDLER,
+                        IntermediaryType.CONSULTATION_BUREAU, LocalDate.of(2021, 3, 8), LocalDate.of(2021, 3, 29), true,
+                        "I-9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
                 new FundingReserved(ID, AT, REFERRAL, CONTRACT, "GM0406", Phase.BABY, DAY),
                 new FundingOnHold(ID, AT, REFERRAL, CONTRACT, "GM0406", Phase.BABY, DAY, "CAP_REACHED"),
                 new FundingReleased(ID, AT, REFERRAL, CONTRACT, "GM0406", Phase.BABY, DAY, "REFERRAL_CANCELLED"),

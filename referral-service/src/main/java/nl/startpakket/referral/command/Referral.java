@@ -40,6 +40,10 @@ import nl.startpakket.referral.api.ReferralSubmittedEvent;
 import nl.startpakket.referral.api.RejectionReason;
 import nl.startpakket.referral.api.SubmissionOutcome;
 import nl.startpakket.referral.api.SubmitReferralCommand;
+import nl.startpakket.referral.api.history.HistoricReferralImportedEvent;
+import nl.startpakket.referral.api.history.HistoricRowRefusedException;
+import nl.startpakket.referral.api.history.ImportHistoricReferralCommand;
+import nl.startpakket.referral.command.history.HistoricRowRules;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -73,6 +77,8 @@ public class Referral {
     private boolean consentFollowUp;
     private boolean followUpOpened;
     private FollowUpOutcome followUpOutcome;
+    /** The import that brought this referral from the years before Startpakket; null for one referred here. */
+    private String importId;
     private final Set<String> recordedSourceEvents = new HashSet<>();
 
     protected Referral() {
@@ -103,6 +109,24 @@ public class Referral {
                 command.municipality(), command.phase(), today, method, sealed, command.consentFollowUp(),
                 pregnancyWeek(command.phase(), command.details(), today), now));
         return SubmissionOutcome.accepted(command.referralId());
+    }
+
+    /**
+     * A row of history becomes a referral with its business dates. Created without loading
+     * (ALWAYS): the id is name-based, so a row an earlier file brought has its first event in the
+     * log already, and the event store's unique (aggregate, sequence) index refuses the second
+     * (AggregateStreamCreationException): the row is imported once, even by two imports at once.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    public String handle(ImportHistoricReferralCommand command, Clock clock) {
+        var row = command.row();
+        HistoricRowRules.refusal(row, LocalDate.now(clock)).ifPresent(reason -> {
+            throw new HistoricRowRefusedException(reason);
+        });
+        apply(new HistoricReferralImportedEvent(command.referralId(), row.municipality(), row.phase(), row.intermediaryType(),
+                row.referredOn(), row.deliveredOn(), row.invoicedBeforeStartpakket(), command.importId(), clock.instant()));
+        return command.importId();
     }
 
     @CommandHandler
@@ -288,6 +312,16 @@ public class Referral {
         deliveryMethod = event.deliveryMethod();
         personalData = event.personalData();
         status = ReferralStatus.SUBMITTED;
+    }
+
+    /** History: no partner may change it (every partner command is refused as another's), nothing is sealed. */
+    @EventSourcingHandler
+    void on(HistoricReferralImportedEvent event) {
+        referralId = event.referralId();
+        municipality = event.municipality();
+        phase = event.phase();
+        importId = event.importId();
+        status = event.deliveredOn() != null ? ReferralStatus.DELIVERED : ReferralStatus.ACCEPTED;
     }
 
     @EventSourcingHandler

@@ -75,6 +75,7 @@ public class SecurityConfig {
                 .securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/v1/partners/**").hasRole(StaffRole.COORDINATOR.name())
+                        .requestMatchers("/api/v1/imports/**", "/api/v1/imports").hasRole(StaffRole.COORDINATOR.name())
                         .requestMatchers(ERASURE).hasRole(StaffRole.COORDINATOR.name())
                         .requestMatchers("/api/v1/follow-ups/**", "/api/v1/follow-ups").hasRole(StaffRole.SOCIAL_TEAM.name())
                         .anyRequest().authenticated())
@@ -113,6 +114,7 @@ public class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/partners/**").hasRole(StaffRole.COORDINATOR.name())
+                        .requestMatchers("/imports/**", "/imports").hasRole(StaffRole.COORDINATOR.name())
                         .requestMatchers("/follow-up/**", "/follow-up").hasRole(StaffRole.SOCIAL_TEAM.name())
                         .requestMatchers(StaffHome.PATH).hasAnyRole(StaffRole.COORDINATOR.name(), StaffRole.SOCIAL_TEAM.name())
                         .anyRequest().hasAuthority(PartnerApiKeyFilter.PARTNER_ROLE))

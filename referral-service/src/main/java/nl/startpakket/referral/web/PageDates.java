@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** {@code dates} on every page: days and moments in the service's (Dutch) time zone. */
-@ControllerAdvice(assignableTypes = {ReferralPageController.class, PartnerPageController.class})
+@ControllerAdvice(assignableTypes = {ReferralPageController.class, PartnerPageController.class, ImportPageController.class})
 public class PageDates {
 
     private final Clock clock;

@@ -28,6 +28,7 @@ import nl.startpakket.events.funding.v1.FundingReserved;
 import nl.startpakket.events.referral.v1.ReferralAccepted;
 import nl.startpakket.events.referral.v1.FollowUpOpened;
 import nl.startpakket.events.referral.v1.FollowUpOutcomeRecorded;
+import nl.startpakket.events.referral.v1.HistoricReferralImported;
 import nl.startpakket.events.referral.v1.ReferralCancelled;
 import nl.startpakket.events.referral.v1.ReferralRejected;
 import nl.startpakket.events.referral.v1.ReferralSubmitted;
@@ -79,6 +80,13 @@ public class EvaluationProjection {
             referral(version, e.referralId(), fields(
                     "municipality", e.municipality(), "phase", name(e.phase()),
                     "cancelledOn", date(e.cancelledOn()), "cancelReason", e.reason()));
+        } else if (event instanceof HistoricReferralImported e) {
+            // history: referred and (maybe) delivered at its own business dates, no funding, no consent recorded
+            referral(version, e.referralId(), fields(
+                    "municipality", e.municipality(), "phase", name(e.phase()),
+                    "intermediaryType", name(e.intermediaryType()), "referralDate", date(e.referredOn()),
+                    "accepted", true, "deliveredOn", date(e.deliveredOn()), "imported", true, "importId", e.importId(),
+                    "invoicedBeforeStartpakket", e.invoicedBeforeStartpakket()));
         } else if (event instanceof FollowUpOpened e) {
             referral(version, e.referralId(), fields(
                     "municipality", e.municipality(), "phase", name(e.phase()), "followUpOpened", true,

@@ -280,7 +280,8 @@ public class EvaluationStore {
                 d.getString("billedContractId"),
                 decimal(d.getString("billedAmount")),
                 Boolean.TRUE.equals(d.getBoolean("followUpOpened")),
-                d.getString("followUpOutcome"));
+                d.getString("followUpOutcome"),
+                Boolean.TRUE.equals(d.getBoolean("imported")));
     }
 
     private ContractFacts toContract(Document d) {

@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  * splits the baby hand-overs into before and not before;</li>
  * <li>parts of others (with a virtual rest of zero or more): consents of the accepted, on hold
  * now of ever on hold, a contract's delivered of its slots used, baby referrals with a week of
- * pregnancy of the baby referrals, hand-overs after the due date of those not before it;</li>
+ * pregnancy of the baby referrals, hand-overs after the due date of those not before it, the
+ * imported referrals of the referrals and the imported deliveries of the deliveries;</li>
  * <li>{@link LinkedTables#usually usually}, once all events of the referrals arrived: by phase
  * and by intermediary = total, each month = its phases (referrals and deliveries), deliveries =
  * by phase, accepted + submitted + rejected = total, rejected and cancelled = their status, cap
@@ -37,6 +38,8 @@ public final class EvaluationTables {
     public static final String DELIVERIES = "deliveries.total";
     public static final String CONSENTS = "followUpConsents";
     public static final String FOLLOW_UPS = "followUp.opened";
+    public static final String IMPORTED_REFERRALS = "imported.referrals";
+    public static final String IMPORTED_DELIVERED = "imported.delivered";
     public static final String CAP_USED = "money.capUsed";
     public static final String INVOICED_PACKAGES = "money.invoicedPackages";
     public static final String RESERVED = "money.reserved";
@@ -101,6 +104,9 @@ public final class EvaluationTables {
 
         t.cell(DELIVERIES, f.deliveries().total());
         t.usually(DELIVERIES, breakdown(t, f.deliveries().byPhase(), k -> deliveries(k.name())));
+
+        t.cell(IMPORTED_REFERRALS, f.imported().referrals()).subset(TOTAL, IMPORTED_REFERRALS, "imported.notReferrals");
+        t.cell(IMPORTED_DELIVERED, f.imported().delivered()).subset(DELIVERIES, IMPORTED_DELIVERED, "imported.notDelivered");
 
         months(t, d.months());
 

@@ -48,7 +48,9 @@ public final class FigureCalculator {
                 leadTime(handedOver),
                 babyBeforeDueDate(handedOver),
                 referred.stream().filter(f -> f.accepted() && Boolean.TRUE.equals(f.consentFollowUp())).count(),
-                followUp(referred));
+                followUp(referred),
+                new MunicipalityFigures.Imported(referred.stream().filter(ReferralFacts::imported).count(),
+                        delivered.stream().filter(ReferralFacts::imported).count()));
     }
 
     static MunicipalityFigures.FollowUp followUp(List<ReferralFacts> referred) {

@@ -22,7 +22,15 @@ public record MunicipalityFigures(
         LeadTime leadTimeDays,
         Share babyBeforeDueDate,
         long followUpConsents,
-        FollowUp followUp) {
+        FollowUp followUp,
+        Imported imported) {
+
+    /**
+     * The part of the period's referrals and deliveries that came from the years before Startpakket
+     * (a municipality's imported history): already counted in {@link #referrals} and {@link #deliveries}.
+     */
+    public record Imported(long referrals, long delivered) {
+    }
 
     /** The outcomes of a follow-up, {@code OPEN} while the social team recorded none. */
     public static final List<String> FOLLOW_UP_OUTCOMES = List.of("OPEN", "CONTACTED", "HELP_ACCEPTED", "DECLINED", "UNREACHABLE");

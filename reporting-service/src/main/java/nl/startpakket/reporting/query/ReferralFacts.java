@@ -22,6 +22,7 @@ import nl.startpakket.events.Phase;
  * @param billedAmount            the billable line recorded for the delivery (EUR, excluding VAT)
  * @param followUpOpened          the delivered package opened a follow-up for the social team (consent given)
  * @param followUpOutcome         the social team's latest outcome of it, null while none was recorded
+ * @param imported                a referral from the years before Startpakket (referral-service's import of history)
  */
 public record ReferralFacts(
         String referralId,
@@ -46,7 +47,8 @@ public record ReferralFacts(
         String billedContractId,
         BigDecimal billedAmount,
         boolean followUpOpened,
-        String followUpOutcome) {
+        String followUpOutcome,
+        boolean imported) {
 
     /** What billing decided last about this referral's funding, if anything. */
     public enum FundingState { RESERVED, ON_HOLD, RELEASED }

@@ -143,6 +143,7 @@ public record EvaluationView(
         rows.add(new FigureRow("outcomes", "onHoldNow", "", outcomes.onHoldNow()));
         rows.add(new FigureRow("outcomes", "everHeld", "", outcomes.everHeld()));
         outcomes.heldByReason().forEach((k, v) -> rows.add(new FigureRow("outcomes", "heldByReason", k, v)));
+        rows.add(new FigureRow("imported", "referrals", "", r.imported().referrals()));
         rows.add(new FigureRow("deliveries", "total", "", r.deliveries().total()));
         r.deliveries().byPhase().forEach((k, v) -> rows.add(new FigureRow("deliveries", "byPhase", k, v)));
         months.forEach(m -> {
@@ -150,6 +151,7 @@ public record EvaluationView(
             rows.add(new FigureRow("deliveries", "byMonthBaby", m.month(), m.deliveriesBaby()));
             rows.add(new FigureRow("deliveries", "byMonthToddler", m.month(), m.deliveriesToddler()));
         });
+        rows.add(new FigureRow("imported", "delivered", "", r.imported().delivered()));
         rows.add(new FigureRow("leadTimeDays", "median", "", r.leadTimeDays().median()));
         rows.add(new FigureRow("leadTimeDays", "p90", "", r.leadTimeDays().p90()));
         leadTimeDays.buckets().forEach((k, v) -> rows.add(new FigureRow("leadTimeDays", "distribution", k, v)));

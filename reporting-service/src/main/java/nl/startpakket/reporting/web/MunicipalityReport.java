@@ -30,7 +30,12 @@ public record MunicipalityReport(
         LeadTime leadTimeDays,
         BigDecimal babyBeforeDueDateShare,
         Object followUpConsents,
-        FollowUp followUp) {
+        FollowUp followUp,
+        Imported imported) {
+
+    /** The part of the referrals and deliveries imported from the years before Startpakket (counted in them too). */
+    public record Imported(Object referrals, Object delivered) {
+    }
 
     /** Follow-ups opened for the period's referrals and their outcomes (OPEN while none recorded). */
     public record FollowUp(Object opened, Map<String, Object> byOutcome) {
@@ -70,7 +75,9 @@ public record MunicipalityReport(
                         : f.babyBeforeDueDate().share(),
                 cells.count(EvaluationTables.CONSENTS, f.followUpConsents()),
                 new FollowUp(cells.count(EvaluationTables.FOLLOW_UPS, f.followUp().opened()),
-                        counts(f.followUp().byOutcome(), EvaluationTables::followUpOutcome, cells)));
+                        counts(f.followUp().byOutcome(), EvaluationTables::followUpOutcome, cells)),
+                new Imported(cells.count(EvaluationTables.IMPORTED_REFERRALS, f.imported().referrals()),
+                        cells.count(EvaluationTables.IMPORTED_DELIVERED, f.imported().delivered())));
     }
 
     /** Exact figures (a coordinator's comparison). */

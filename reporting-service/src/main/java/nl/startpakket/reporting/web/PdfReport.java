@@ -76,7 +76,9 @@ public final class PdfReport {
             MunicipalityReport r = view.report();
             PdfPTable kpis = table(new float[] {3, 1.2f});
             row(kpis, labels.get("kpi.referrals"), labels.value(r.referrals().total()), text);
+            row(kpis, labels.get("figure.imported.referrals"), labels.value(r.imported().referrals()), text);
             row(kpis, labels.get("kpi.deliveries"), labels.value(r.deliveries().total()), text);
+            row(kpis, labels.get("figure.imported.delivered"), labels.value(r.imported().delivered()), text);
             row(kpis, labels.get("kpi.capUsed"), labels.value(r.money().capUsed())
                     + (r.money().cap() == null ? "" : " / " + r.money().cap()), text);
             row(kpis, labels.get("figure.leadTimeDays.median"), labels.value(r.leadTimeDays().median()), text);

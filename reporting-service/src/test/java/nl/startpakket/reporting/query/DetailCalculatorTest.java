@@ -89,6 +89,6 @@ class DetailCalculatorTest {
     private static ReferralFacts reserved(String id, String on, String contractId) {
         LocalDate day = LocalDate.parse(on);
         return new ReferralFacts(id, "GM0406", Phase.BABY, IntermediaryType.MIDWIFE, day, true, null, true, 20, null, null,
-                new FundingDecision(day.atStartOfDay().toInstant(ZoneOffset.UTC), day, contractId, null), null, null, false, null, null, null, null, null, null, false, null);
+                new FundingDecision(day.atStartOfDay().toInstant(ZoneOffset.UTC), day, contractId, null), null, null, false, null, null, null, null, null, null, false, null, false);
     }
 }

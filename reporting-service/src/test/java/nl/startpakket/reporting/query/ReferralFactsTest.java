@@ -52,6 +52,6 @@ class ReferralFactsTest {
     private static ReferralFacts facts(FundingDecision reserved, FundingDecision held, FundingDecision released,
                                        boolean packingStarted, LocalDate handedOver, LocalDate delivered) {
         return new ReferralFacts("R", "GM0406", Phase.BABY, IntermediaryType.MIDWIFE, DAY, true, null, true, 20, null, null,
-                reserved, held, released, packingStarted, null, handedOver, 10, delivered, null, null, false, null);
+                reserved, held, released, packingStarted, null, handedOver, 10, delivered, null, null, false, null, false);
     }
 }

@@ -21,7 +21,8 @@ import nl.startpakket.reporting.query.ReferralFacts;
 /**
  * Generated histories of one municipality (GM0406) under one contract: referrals with consistent
  * lifecycles (only submitted, rejected, on hold, funded, packing, packed, handed over and
- * delivered, cancelled and released, held and funded later), their hand-overs with lead times
+ * delivered, cancelled and released, held and funded later, imported from before Startpakket with
+ * or without a delivery), their hand-overs with lead times
  * and days before the due date, and monthly invoices of the closed months, at one price per
  * package or a price per phase.
  */
@@ -44,7 +45,11 @@ final class Histories {
     private static final String[] FOLLOW_UP = {null, "CONTACTED", "HELP_ACCEPTED", "DECLINED", "UNREACHABLE", null};
 
     /** Lifecycles a referral can have reached. */
-    enum Path { SUBMITTED, REJECTED, ON_HOLD, FUNDED, PACKING, PACKED, DELIVERED, IN_TRANSIT, CANCELLED, HELD_THEN_FUNDED }
+    enum Path { SUBMITTED, REJECTED, ON_HOLD, FUNDED, PACKING, PACKED, DELIVERED, IN_TRANSIT, CANCELLED, HELD_THEN_FUNDED,
+        /** From the years before Startpakket (imported history): referred, not delivered; no funding, no consent recorded. */
+        IMPORTED,
+        /** Imported and delivered (invoiced then: never billed here). */
+        IMPORTED_DELIVERED }
 
     /** One referral as drawn: what it is and the numbers its dates are made of. */
     record Draw(Phase phase, IntermediaryType type, int day, Path path, boolean consent, int pregnancyWeek, int leadDays,
@@ -89,7 +94,7 @@ final class Histories {
         }
         // monthly invoices of the months closed before today: their deliveries
         Map<YearMonth, List<ReferralFacts>> deliveredByMonth = new TreeMap<>();
-        facts.stream().filter(f -> f.deliveredOn() != null && !f.deliveredOn().isAfter(to))
+        facts.stream().filter(f -> f.deliveredOn() != null && f.billedAmount() != null && !f.deliveredOn().isAfter(to))
                 .forEach(f -> deliveredByMonth.computeIfAbsent(YearMonth.from(f.deliveredOn()), k -> new ArrayList<>()).add(f));
         List<ContractFacts.Invoice> invoices = new ArrayList<>();
         deliveredByMonth.forEach((month, delivered) -> {
@@ -118,6 +123,11 @@ final class Histories {
             path = Path.FUNDED;
             handed = false;
         }
+        if (path == Path.IMPORTED || path == Path.IMPORTED_DELIVERED) {
+            boolean deliveredThen = path == Path.IMPORTED_DELIVERED && !delivered.isAfter(today);
+            return new ReferralFacts(id, CODE, d.phase(), d.type(), referred, true, null, null, null, null, null, null, null, null,
+                    false, null, null, null, deliveredThen ? delivered : null, null, null, false, null, true);
+        }
         boolean accepted = path != Path.SUBMITTED && path != Path.REJECTED;
         boolean baby1 = d.phase() == Phase.BABY;
         Instant at = referred.atStartOfDay().toInstant(ZoneOffset.UTC);
@@ -139,6 +149,6 @@ final class Histories {
                 handed ? handedOver : null, handed && baby1 ? d.daysBeforeDue() : null,
                 isDelivered ? delivered : null, isDelivered ? contractId : null,
                 isDelivered ? (baby1 ? baby : toddler) : null,
-                isDelivered && d.consent(), isDelivered && d.consent() ? FOLLOW_UP[d.leadDays() % FOLLOW_UP.length] : null);
+                isDelivered && d.consent(), isDelivered && d.consent() ? FOLLOW_UP[d.leadDays() % FOLLOW_UP.length] : null, false);
     }
 }

@@ -338,6 +338,8 @@ final class LinearAttack {
             String followUps = count("report.followUp.opened");
             sum(followUps, counts("report.followUp.byOutcome"));
             atLeast(consents, followUps);
+            atLeast(total, count("report.imported.referrals"));
+            atLeast(deliveries, count("report.imported.delivered"));
             atLeast(everHeld, onHold);
 
             String lead = distribution("leadTimeDays");

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import nl.startpakket.platform.security.ProblemSecurityHandlers;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -15,19 +16,40 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses request bodies above a limit with 413 problem+json: at once when the declared
  * {@code Content-Length} is too large, and while reading when a body without a length grows past
- * it, so a huge or endless body never reaches a parser.
+ * it, so a huge or endless body never reaches a parser. Upload paths (a service's file imports)
+ * have a limit of their own.
  */
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    private final long defaultMaxBytes;
+    private final List<String> uploadPaths;
+    private final long uploadMaxBytes;
 
     public RequestBodyLimitFilter(long maxBytes) {
-        this.maxBytes = maxBytes;
+        this(maxBytes, List.of(), maxBytes);
+    }
+
+    /** @param uploadPaths paths (and what lies below them) that take bodies up to {@code uploadMaxBytes} */
+    public RequestBodyLimitFilter(long maxBytes, List<String> uploadPaths, long uploadMaxBytes) {
+        this.defaultMaxBytes = maxBytes;
+        this.uploadPaths = List.copyOf(uploadPaths);
+        this.uploadMaxBytes = uploadMaxBytes;
+    }
+
+    private long limitFor(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        for (String upload : uploadPaths) {
+            if (path.equals(upload) || path.startsWith(upload + "/")) {
+                return uploadMaxBytes;
+            }
+        }
+        return defaultMaxBytes;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = limitFor(request);
         if (request.getContentLengthLong() > maxBytes) {
             ProblemSecurityHandlers.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large",
                     "The body may be at most " + maxBytes + " bytes.", request);

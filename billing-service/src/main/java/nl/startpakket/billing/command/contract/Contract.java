@@ -29,6 +29,8 @@ import nl.startpakket.billing.api.ContractRegisteredEvent;
 import nl.startpakket.billing.api.ContractRuleViolation;
 import nl.startpakket.billing.api.ContractTerms;
 import nl.startpakket.billing.api.DeliveryNotBillableEvent;
+import nl.startpakket.billing.api.HistoricDeliveryHeldEvent;
+import nl.startpakket.billing.api.RecordHistoricDeliveryCommand;
 import nl.startpakket.billing.api.EInvoiceRefused;
 import nl.startpakket.billing.api.EInvoiceRules;
 import nl.startpakket.billing.api.FundingPutOnHoldEvent;
@@ -84,6 +86,8 @@ public class Contract {
     private final LinkedHashMap<String, HeldReferral> holdQueue = new LinkedHashMap<>();
     private final Set<String> released = new HashSet<>();
     private final Set<String> notBillable = new HashSet<>();
+    /** Deliveries from before Startpakket waiting for room under the cap or budget, in arrival order. */
+    private final LinkedHashMap<String, HeldHistoric> heldHistoric = new LinkedHashMap<>();
     private final LinkedHashMap<String, InvoiceLine> billableLines = new LinkedHashMap<>();
     private final Map<String, String> invoiceOfLine = new HashMap<>();
     private final Map<String, Set<String>> linesOfInvoice = new HashMap<>();
@@ -204,6 +208,34 @@ public class Contract {
                 command.deliveredOn(), reason, clock.instant()));
     }
 
+    /**
+     * A delivery from before Startpakket (not invoiced then) dated within this contract: a billable
+     * line at the contract price that uses a slot of the cap and the budget like any delivery; with
+     * no room it is held until an amendment makes room. Once.
+     */
+    @CommandHandler
+    public void handle(RecordHistoricDeliveryCommand command, Clock clock) {
+        String referralId = command.referralId();
+        if (knows(referralId) || billableLines.containsKey(referralId) || heldHistoric.containsKey(referralId)
+                || notBillable.contains(referralId)) {
+            return;
+        }
+        if (!terms.covers(command.deliveredOn())) {
+            apply(new DeliveryNotBillableEvent(contractId, terms.municipality(), referralId, command.phase(), command.deliveredOn(),
+                    "OUTSIDE_CONTRACT_PERIOD", clock.instant()));
+            return;
+        }
+        Optional<HoldReason> noRoom = noRoomFor(command.phase());
+        if (noRoom.isPresent()) {
+            apply(new HistoricDeliveryHeldEvent(contractId, terms.municipality(), referralId, command.phase(), command.deliveredOn(),
+                    noRoom.get(), clock.instant()));
+            return;
+        }
+        apply(new BillableLineRecordedEvent(contractId, terms.municipality(), referralId, command.phase(), command.deliveredOn(),
+                terms.priceOf(command.phase()), clock.instant()));
+        warnAboutUsage(clock);
+    }
+
     @CommandHandler
     public InvoicePeriodResult handle(CloseInvoicePeriodCommand command, Clock clock, EInvoiceRules rules) {
         LocalDate periodEnd = command.periodEnd();
@@ -321,6 +353,14 @@ public class Contract {
                 return;
             }
             reserve(entry.getKey(), held.phase(), held.referralDate(), true, clock);
+        }
+        for (Map.Entry<String, HeldHistoric> entry : new ArrayList<>(heldHistoric.entrySet())) {
+            HeldHistoric held = entry.getValue();
+            if (noRoomFor(held.phase()).isPresent()) {
+                return;
+            }
+            apply(new BillableLineRecordedEvent(contractId, terms.municipality(), entry.getKey(), held.phase(), held.deliveredOn(),
+                    terms.priceOf(held.phase()), clock.instant()));
         }
     }
 
@@ -450,6 +490,12 @@ public class Contract {
 
     @EventSourcingHandler
     void on(BillableLineRecordedEvent event) {
+        if (!reservations.containsKey(event.referralId())) {
+            // a delivery from before Startpakket: its line takes the slot a reservation would have taken
+            heldHistoric.remove(event.referralId());
+            usedPackages++;
+            usedAmount = usedAmount.plus(event.amount());
+        }
         reservations.computeIfPresent(event.referralId(), (id, r) -> new Reservation(r.phase(), r.amount(), true));
         billableLines.put(event.referralId(), new InvoiceLine(event.referralId(), event.phase(), event.deliveredOn(),
                 event.amount()));
@@ -482,6 +528,11 @@ public class Contract {
     }
 
     @EventSourcingHandler
+    void on(HistoricDeliveryHeldEvent event) {
+        heldHistoric.put(event.referralId(), new HeldHistoric(event.phase(), event.deliveredOn()));
+    }
+
+    @EventSourcingHandler
     void on(DeliveryNotBillableEvent event) {
         notBillable.add(event.referralId());
     }
@@ -490,5 +541,8 @@ public class Contract {
     }
 
     private record HeldReferral(Phase phase, LocalDate referralDate, HoldReason reason) {
+    }
+
+    private record HeldHistoric(Phase phase, LocalDate deliveredOn) {
     }
 }

@@ -19,7 +19,10 @@ import nl.startpakket.billing.api.CancellationRoutedEvent;
 import nl.startpakket.billing.api.ContractAttachedEvent;
 import nl.startpakket.billing.api.DeliveryRoutedEvent;
 import nl.startpakket.billing.api.DeliveryUnroutedEvent;
+import nl.startpakket.billing.api.HistoricDeliveryBackloggedEvent;
+import nl.startpakket.billing.api.HistoricDeliveryRoutedEvent;
 import nl.startpakket.billing.api.HoldReason;
+import nl.startpakket.billing.api.RouteHistoricDeliveryCommand;
 import nl.startpakket.billing.api.ReferralBackloggedEvent;
 import nl.startpakket.billing.api.ReferralRoutedEvent;
 import nl.startpakket.billing.api.RouteCancellationCommand;
@@ -51,6 +54,8 @@ public class MunicipalityFunding {
     private final Set<String> withdrawn = new HashSet<>();
     private final Set<String> cancellationsRouted = new HashSet<>();
     private final Set<String> deliveriesRouted = new HashSet<>();
+    /** Deliveries from before Startpakket that no contract covers yet, by referral. */
+    private final LinkedHashMap<String, Backlogged> historicBacklog = new LinkedHashMap<>();
 
     protected MunicipalityFunding() {
         // for Axon
@@ -72,6 +77,35 @@ public class MunicipalityFunding {
             contractCovering(referral.referralDate()).ifPresent(contractId ->
                     apply(new ReferralRoutedEvent(routeId, command.municipality(), entry.getKey(), referral.phase(),
                             referral.referralDate(), contractId, true, clock.instant())));
+        }
+        List<Map.Entry<String, Backlogged>> historic = new ArrayList<>(historicBacklog.entrySet());
+        historic.sort(Comparator.comparing(e -> e.getValue().referralDate()));
+        for (Map.Entry<String, Backlogged> entry : historic) {
+            Backlogged delivery = entry.getValue();
+            contractCovering(delivery.referralDate()).ifPresent(contractId ->
+                    apply(new HistoricDeliveryRoutedEvent(routeId, command.municipality(), entry.getKey(), contractId,
+                            delivery.phase(), delivery.referralDate(), true, clock.instant())));
+        }
+    }
+
+    /**
+     * A delivery from before Startpakket, not invoiced then: to the contract valid on its delivery
+     * date, else kept until one is attached. Never a funding slot (nothing is to be packed), never twice.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(RouteHistoricDeliveryCommand command, Clock clock) {
+        String referralId = command.referralId();
+        if (deliveriesRouted.contains(referralId) || historicBacklog.containsKey(referralId)) {
+            return;
+        }
+        Optional<String> contract = contractCovering(command.deliveredOn());
+        if (contract.isPresent()) {
+            apply(new HistoricDeliveryRoutedEvent(command.routeId(), command.municipality(), referralId, contract.get(),
+                    command.phase(), command.deliveredOn(), false, clock.instant()));
+        } else {
+            apply(new HistoricDeliveryBackloggedEvent(command.routeId(), command.municipality(), referralId, command.phase(),
+                    command.deliveredOn(), clock.instant()));
         }
     }
 
@@ -173,6 +207,20 @@ public class MunicipalityFunding {
     @EventSourcingHandler
     void on(DeliveryRoutedEvent event) {
         deliveriesRouted.add(event.referralId());
+    }
+
+    @EventSourcingHandler
+    void on(HistoricDeliveryRoutedEvent event) {
+        routeId = event.routeId();
+        historicBacklog.remove(event.referralId());
+        deliveriesRouted.add(event.referralId());
+    }
+
+    /** (The delivery date is kept where the referral backlog keeps the referral date: the date a contract must cover.) */
+    @EventSourcingHandler
+    void on(HistoricDeliveryBackloggedEvent event) {
+        routeId = event.routeId();
+        historicBacklog.put(event.referralId(), new Backlogged(event.phase(), event.deliveredOn()));
     }
 
     @EventSourcingHandler

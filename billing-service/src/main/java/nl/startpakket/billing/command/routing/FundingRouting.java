@@ -5,6 +5,8 @@ import nl.startpakket.billing.api.CancellationRoutedEvent;
 import nl.startpakket.billing.api.ContractAmendedEvent;
 import nl.startpakket.billing.api.ContractRegisteredEvent;
 import nl.startpakket.billing.api.DeliveryRoutedEvent;
+import nl.startpakket.billing.api.HistoricDeliveryRoutedEvent;
+import nl.startpakket.billing.api.RecordHistoricDeliveryCommand;
 import nl.startpakket.billing.api.RecordDeliveryCommand;
 import nl.startpakket.billing.api.ReferralRoutedEvent;
 import nl.startpakket.billing.api.ReleaseFundingCommand;
@@ -56,6 +58,12 @@ public class FundingRouting {
     @EventHandler
     void on(DeliveryRoutedEvent event) {
         commandGateway.sendAndWait(new RecordDeliveryCommand(event.contractId(), event.referralId(), event.phase(),
+                event.deliveredOn()));
+    }
+
+    @EventHandler
+    void on(HistoricDeliveryRoutedEvent event) {
+        commandGateway.sendAndWait(new RecordHistoricDeliveryCommand(event.contractId(), event.referralId(), event.phase(),
                 event.deliveredOn()));
     }
 }

@@ -24,7 +24,9 @@ import nl.startpakket.billing.api.EInvoiceRuleFailure;
 import nl.startpakket.billing.api.FundingPutOnHoldEvent;
 import nl.startpakket.billing.api.FundingReleasedEvent;
 import nl.startpakket.billing.api.FundingReservedEvent;
+import nl.startpakket.billing.api.HistoricDeliveryHeldEvent;
 import nl.startpakket.billing.api.HoldReason;
+import nl.startpakket.billing.api.RecordHistoricDeliveryCommand;
 import nl.startpakket.billing.api.InvoicePeriod;
 import nl.startpakket.billing.api.InvoiceRecipient;
 import nl.startpakket.billing.api.InvoicingDetails;
@@ -517,5 +519,57 @@ class ContractTest {
         fixture.given(registered(1, null), reserved("R-1"), held("R-2", HoldReason.CAP_REACHED))
                 .when(new RecordDeliveryCommand(ID, "R-2", Phase.BABY, TODAY))
                 .expectEvents(new DeliveryNotBillableEvent(ID, "GM0406", "R-2", Phase.BABY, TODAY, "ON_HOLD", NOW));
+    }
+
+    // --- deliveries from before Startpakket (referral-service's import of history, ADR 0009)
+
+    static RecordHistoricDeliveryCommand historic(String referralId, LocalDate deliveredOn) {
+        return new RecordHistoricDeliveryCommand(ID, referralId, Phase.BABY, deliveredOn);
+    }
+
+    @Test
+    void shouldBillAHistoricDeliveryAtTheContractPriceWithoutAFundingSlotWhenThereIsRoom() {
+        fixture.given(registered(125, null))
+                .when(historic("R-h1", LocalDate.of(2026, 2, 10)))
+                .expectEvents(line("R-h1", LocalDate.of(2026, 2, 10)));
+    }
+
+    @Test
+    void shouldBillAHistoricDeliveryOnlyOnce() {
+        fixture.given(registered(125, null), line("R-h1", LocalDate.of(2026, 2, 10)))
+                .when(historic("R-h1", LocalDate.of(2026, 2, 10)))
+                .expectNoEvents();
+    }
+
+    @Test
+    void shouldHoldAHistoricDeliveryOverTheCapAndBillItWhenAnAmendmentMakesRoom() {
+        fixture.given(registered(1, null), reserved("R-1"))
+                .when(historic("R-h1", LocalDate.of(2026, 2, 10)))
+                .expectEvents(new HistoricDeliveryHeldEvent(ID, "GM0406", "R-h1", Phase.BABY, LocalDate.of(2026, 2, 10),
+                        HoldReason.CAP_REACHED, NOW));
+        fixture.given(registered(1, null), reserved("R-1"),
+                        new HistoricDeliveryHeldEvent(ID, "GM0406", "R-h1", Phase.BABY, LocalDate.of(2026, 2, 10),
+                                HoldReason.CAP_REACHED, NOW))
+                .when(new AmendContractCommand(ID, 2, null, null, "finance", "History of 2026 billed"))
+                .expectEvents(new ContractAmendedEvent(ID, "GM0406", LocalDate.of(2026, 2, 1), 2, null, LocalDate.of(2027, 1, 31),
+                                1, null, LocalDate.of(2027, 1, 31), "finance", "History of 2026 billed", NOW),
+                        line("R-h1", LocalDate.of(2026, 2, 10)),
+                        capWarning(80, 2, 2),
+                        capWarning(100, 2, 2));
+    }
+
+    @Test
+    void shouldCountABilledHistoricDeliveryAgainstTheCap() {
+        fixture.given(registered(1, null), line("R-h1", LocalDate.of(2026, 2, 10)))
+                .when(reserve("R-1"))
+                .expectEvents(held("R-1", HoldReason.CAP_REACHED));
+    }
+
+    @Test
+    void shouldInvoiceABilledHistoricDeliveryLikeAnyLine() {
+        fixture.given(registered(125, null), line("R-h1", LocalDate.of(2026, 2, 10)))
+                .when(new CloseInvoicePeriodCommand(ID, FEB_END, "finance"))
+                .expectEvents(new InvoicePeriodClosedEvent(ID, "GM0406", "INV-" + ID + "-20260228", LocalDate.of(2026, 2, 1), FEB_END,
+                        List.of(invoiceLine("R-h1", LocalDate.of(2026, 2, 10))), INVOICING, "finance", NOW));
     }
 }

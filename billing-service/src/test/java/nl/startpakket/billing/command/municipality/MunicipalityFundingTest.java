@@ -9,7 +9,10 @@ import nl.startpakket.billing.api.BackloggedReferralWithdrawnEvent;
 import nl.startpakket.billing.api.CancellationRoutedEvent;
 import nl.startpakket.billing.api.ContractAttachedEvent;
 import nl.startpakket.billing.api.DeliveryRoutedEvent;
+import nl.startpakket.billing.api.HistoricDeliveryBackloggedEvent;
+import nl.startpakket.billing.api.HistoricDeliveryRoutedEvent;
 import nl.startpakket.billing.api.HoldReason;
+import nl.startpakket.billing.api.RouteHistoricDeliveryCommand;
 import nl.startpakket.billing.api.MunicipalityRoutes;
 import nl.startpakket.billing.api.ReferralBackloggedEvent;
 import nl.startpakket.billing.api.ReferralRoutedEvent;
@@ -118,6 +121,38 @@ class MunicipalityFundingTest {
         DeliveryRoutedEvent delivered = new DeliveryRoutedEvent(ROUTE, "GM0406", "R-1", "huizen-2026", Phase.BABY, TODAY, NOW);
         fixture.given(attached("huizen-2026", FROM, TO), routed("R-1", TODAY, "huizen-2026", false), delivered)
                 .when(RouteDeliveryCommand.of("GM0406", "R-1", Phase.BABY, TODAY))
+                .expectNoEvents();
+    }
+
+    // --- deliveries from before Startpakket, not invoiced then (ADR 0009)
+
+    @Test
+    void shouldRouteAHistoricDeliveryToTheContractValidOnItsDeliveryDate() {
+        fixture.given(attached("huizen-2021", LocalDate.of(2021, 1, 1), LocalDate.of(2021, 12, 31)), attached("huizen-2026", FROM, TO))
+                .when(RouteHistoricDeliveryCommand.of("GM0406", "R-h1", Phase.TODDLER, LocalDate.of(2021, 3, 29)))
+                .expectEvents(new HistoricDeliveryRoutedEvent(ROUTE, "GM0406", "R-h1", "huizen-2021", Phase.TODDLER,
+                        LocalDate.of(2021, 3, 29), false, NOW));
+    }
+
+    @Test
+    void shouldHoldAHistoricDeliveryWithoutContractUntilACoveringOneIsAttached() {
+        HistoricDeliveryBackloggedEvent waiting = new HistoricDeliveryBackloggedEvent(ROUTE, "GM0406", "R-h1", Phase.TODDLER,
+                LocalDate.of(2021, 3, 29), NOW);
+        fixture.given(attached("huizen-2026", FROM, TO))
+                .when(RouteHistoricDeliveryCommand.of("GM0406", "R-h1", Phase.TODDLER, LocalDate.of(2021, 3, 29)))
+                .expectEvents(waiting);
+        fixture.given(attached("huizen-2026", FROM, TO), waiting)
+                .when(AttachContractCommand.of("GM0406", "huizen-2021", LocalDate.of(2021, 1, 1), LocalDate.of(2021, 12, 31)))
+                .expectEvents(attached("huizen-2021", LocalDate.of(2021, 1, 1), LocalDate.of(2021, 12, 31)),
+                        new HistoricDeliveryRoutedEvent(ROUTE, "GM0406", "R-h1", "huizen-2021", Phase.TODDLER,
+                                LocalDate.of(2021, 3, 29), true, NOW));
+    }
+
+    @Test
+    void shouldRouteAHistoricDeliveryOnlyOnce() {
+        fixture.given(attached("huizen-2026", FROM, TO), new HistoricDeliveryRoutedEvent(ROUTE, "GM0406", "R-h1", "huizen-2026",
+                        Phase.BABY, LocalDate.of(2026, 3, 1), false, NOW))
+                .when(RouteHistoricDeliveryCommand.of("GM0406", "R-h1", Phase.BABY, LocalDate.of(2026, 3, 1)))
                 .expectNoEvents();
     }
 }

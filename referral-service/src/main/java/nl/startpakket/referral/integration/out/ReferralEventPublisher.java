@@ -17,6 +17,8 @@ import nl.startpakket.platform.messaging.EventIds;
 import nl.startpakket.platform.messaging.IntegrationEventPublisher;
 import nl.startpakket.events.referral.v1.FollowUpOpened;
 import nl.startpakket.events.referral.v1.FollowUpOutcomeRecorded;
+import nl.startpakket.events.referral.v1.HistoricReferralImported;
+import nl.startpakket.referral.api.history.HistoricReferralImportedEvent;
 import nl.startpakket.referral.api.FollowUpOpenedEvent;
 import nl.startpakket.referral.api.FollowUpOutcomeRecordedEvent;
 import nl.startpakket.referral.api.ReferralAcceptedEvent;
@@ -113,6 +115,14 @@ public class ReferralEventPublisher {
         publisher.publish(new FollowUpOutcomeRecorded(EventIds.derive(id, FollowUpOutcomeRecorded.class), event.occurredAt(),
                 event.referralId(), event.municipality(), event.phase(), event.outcome().name(),
                 LocalDate.ofInstant(event.occurredAt(), nl.startpakket.platform.ServicePlatformConfiguration.ZONE)));
+    }
+
+    /** History from before Startpakket: its business dates and whether it was invoiced then; nothing about the family. */
+    @EventHandler
+    void on(HistoricReferralImportedEvent event, @MessageIdentifier String id) {
+        publisher.publish(new HistoricReferralImported(EventIds.derive(id, HistoricReferralImported.class), event.occurredAt(),
+                event.referralId(), event.municipality(), event.phase(), event.intermediaryType(), event.referredOn(),
+                event.deliveredOn(), event.invoicedBeforeStartpakket(), event.importId()));
     }
 
     private void shareDeliveryDetails(UUID eventId, Instant at, String referralId, String municipality, Phase phase,

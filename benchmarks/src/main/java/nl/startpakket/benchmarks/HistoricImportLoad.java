@@ -1,0 +1,68 @@
+package nl.startpakket.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * A coordinator importing a municipality's history (issue 13): a generated CSV of past referrals
+ * and deliveries of Heerlen over 2019–2023, the way its spreadsheet looks (Dutch headers, dates as
+ * dd-MM-yyyy, a name column that is never read), sent to {@code POST /api/v1/imports} as a dry run
+ * and then as the import; the same file once more answers "already imported".
+ */
+final class HistoricImportLoad {
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final String imports;
+
+    HistoricImportLoad(String referralServiceBaseUrl) {
+        this.imports = referralServiceBaseUrl + "/api/v1/imports";
+    }
+
+    /** One answer: HTTP status, seconds from sending to the last byte, the JSON. */
+    record Answer(int status, double seconds, JsonNode body) {
+    }
+
+    /** {@code rows} rows with references unique to this file, so every file brings new referrals. */
+    static byte[] file(int rows) {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String[] types = {"gemeente", "verloskundige", "consultatiebureau", "wijkteam", "overig"};
+        StringBuilder csv = new StringBuilder("Referentie;Naam;Gemeente;Fase;Soort verwijzer;Aanmelddatum;Leverdatum;Gefactureerd\r\n");
+        LocalDate first = LocalDate.of(2019, 1, 1);
+        for (int i = 0; i < rows; i++) {
+            LocalDate referred = first.plusDays(i % 1_800);
+            boolean delivered = i % 7 != 6;
+            csv.append("bench-").append(run).append('-').append(i).append(";Ouder ").append(i).append(";GM0917;")
+                    .append(i % 2 == 0 ? "baby" : "peuter").append(';').append(types[i % types.length]).append(';')
+                    .append(dutch(referred)).append(';').append(delivered ? dutch(referred.plusDays(5 + i % 30)) : "").append(';')
+                    .append(delivered ? (i % 3 == 0 ? "nee" : "ja") : "nee").append("\r\n");
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String dutch(LocalDate date) {
+        return String.format("%02d-%02d-%04d", date.getDayOfMonth(), date.getMonthValue(), date.getYear());
+    }
+
+    Answer send(byte[] file, boolean dryRun) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(imports + "?dryRun=" + dryRun + "&fileName=benchmark.csv"))
+                .timeout(Duration.ofMinutes(10))
+                .header("Authorization", ReferralClient.basic("coordinator"))
+                .header("Content-Type", "text/csv")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(file))
+                .build();
+        long begin = System.nanoTime();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        double seconds = (System.nanoTime() - begin) / 1e9;
+        return new Answer(response.statusCode(), seconds, Events.JSON.readTree(response.body()));
+    }
+}
