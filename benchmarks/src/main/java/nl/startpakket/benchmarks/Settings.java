@@ -75,14 +75,14 @@ record Settings(
 
     static Settings quick() {
         return new Settings("quick", 1, 1, 1, Duration.ofSeconds(2),
-                10_000, 1_000, 500,
+                5_000, 1_000, 500,
                 300, 3_000, 100,
                 100, 20, 2, 4,
                 Duration.ofSeconds(6), 12,
-                Duration.ofSeconds(4),
+                Duration.ofSeconds(3),
                 5_000,
                 Duration.ofSeconds(3),
-                30,
+                15,
                 500);
     }
 }
