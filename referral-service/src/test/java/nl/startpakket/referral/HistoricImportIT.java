@@ -194,6 +194,20 @@ class HistoricImportIT {
                 "sociaal-team-huizen").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
+    @Test
+    void aFileOfMoreRowsThanAreImportedAtOnceIsRefusedWholeWithTheLimitToSplitBy() throws Exception {
+        StringBuilder csv = new StringBuilder("Gemeente;Fase;Soort verwijzer;Aanmelddatum;Leverdatum;Gefactureerd\n");
+        for (int i = 0; i < 2_001; i++) {
+            csv.append("GM0917;baby;gemeente;").append(String.format("%02d-02-2018", 1 + i % 28)).append(";;\n");
+        }
+        byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
+        assertThat(JSON.readTree(upload(file, "te-groot.csv", true).getBody()).get("accepted").asInt()).isEqualTo(2_001);
+        ResponseEntity<String> refused = upload(file, "te-groot.csv", false);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(JSON.readTree(refused.getBody()).get("detail").asText()).contains("2001 rows", "at most 2000");
+        assertThat(JSON.readTree(upload(file, "te-groot.csv", true).getBody()).get("alreadyImported").asBoolean()).isFalse();
+    }
+
     private List<ConsumerRecord<String, byte[]>> ofImport(String importId, int expected) {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         List<ConsumerRecord<String, byte[]>> records;

@@ -50,15 +50,18 @@ public class HistoricImports {
     private final AuditTrail audit;
     private final Clock clock;
     private final int threads;
+    private final int maxRows;
 
     public HistoricImports(CommandGateway commands, MongoTemplate mongo, MunicipalityRegister register, AuditTrail audit, Clock clock,
-                           @Value("${startpakket.referral.history.import-threads:4}") int threads) {
+                           @Value("${startpakket.referral.history.import-threads:4}") int threads,
+                           @Value("${startpakket.referral.history.max-rows-per-import:2000}") int maxRows) {
         this.commands = commands;
         this.mongo = mongo;
         this.register = register;
         this.audit = audit;
         this.clock = clock;
         this.threads = Math.max(1, threads);
+        this.maxRows = Math.max(1, maxRows);
     }
 
     /** What an import did. {@code start} ALREADY_IMPORTED: nothing was emitted. */
@@ -88,6 +91,12 @@ public class HistoricImports {
         }
         if (check.accepted().isEmpty()) {
             throw new HistoryRefusedException(check, "The file has no rows to import.");
+        }
+        if (check.accepted().size() > maxRows) {
+            // a larger import at once strains the service's memory (issue 13: a 10,000-row file at 256 MiB of heap
+            // thrashes); parts import one after the other, and a row a part brought before is never imported twice
+            throw new HistoryRefusedException(check, "The file has " + check.accepted().size() + " rows; at most " + maxRows
+                    + " are imported at once: split it into files of at most " + maxRows + " rows and import them one by one.");
         }
         HistoricImportStart start = send(check.importId(), new StartHistoricImportCommand(check.importId(), check.fileSha256(),
                 fileName, check.rows(), coordinator));
