@@ -231,8 +231,7 @@ public class Contract {
                     noRoom.get(), clock.instant()));
             return;
         }
-        apply(new BillableLineRecordedEvent(contractId, terms.municipality(), referralId, command.phase(), command.deliveredOn(),
-                terms.priceOf(command.phase()), clock.instant()));
+        billHistoric(referralId, command.phase(), command.deliveredOn(), clock);
         warnAboutUsage(clock);
     }
 
@@ -359,9 +358,14 @@ public class Contract {
             if (noRoomFor(held.phase()).isPresent()) {
                 return;
             }
-            apply(new BillableLineRecordedEvent(contractId, terms.municipality(), entry.getKey(), held.phase(), held.deliveredOn(),
-                    terms.priceOf(held.phase()), clock.instant()));
+            billHistoric(entry.getKey(), held.phase(), held.deliveredOn(), clock);
         }
+    }
+
+    /** The line of a delivery from before Startpakket, at the contract price: it takes the slot a reservation would have. */
+    private void billHistoric(String referralId, Phase phase, LocalDate deliveredOn, Clock clock) {
+        apply(new BillableLineRecordedEvent(contractId, terms.municipality(), referralId, phase, deliveredOn, terms.priceOf(phase),
+                clock.instant()));
     }
 
     /** Each threshold (80%, 100%) of cap and budget is reported once, when usage first reaches it. */
