@@ -33,6 +33,23 @@ public class PlatformProperties {
          */
         private Duration lookBack = Duration.ofSeconds(10);
 
+        /**
+         * How many of the latest events the event store keeps in memory for the tracking
+         * processors that read at the head (a processor further behind reads the store itself).
+         * Each kept event holds its own tracking token, which names every event of the look-back
+         * window: during a burst (an import of history) that is the window's event count per kept
+         * event, so this bounds the memory a burst takes. Axon's default is 10,000.
+         */
+        private int cachedEvents = 256;
+
+        public int getCachedEvents() {
+            return cachedEvents;
+        }
+
+        public void setCachedEvents(int cachedEvents) {
+            this.cachedEvents = cachedEvents;
+        }
+
         public Duration getLookBack() {
             return lookBack;
         }

@@ -4,9 +4,12 @@ import com.mongodb.client.MongoClient;
 import nl.startpakket.platform.PlatformProperties;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
@@ -50,6 +53,22 @@ public class AxonMongoConfiguration {
                 .build();
         // events stored later than the look-back window after their timestamp could be skipped by tracking processors
         return new LateAppendGuard(engine, properties.getEventStore().getLookBack());
+    }
+
+    /**
+     * Axon's embedded event store with a bounded cache of the latest events: each cached event
+     * carries a tracking token naming every event of the look-back window, so the default 10,000
+     * cached events took over 160 MB of a 256 MB heap during a 10,000-row import of history.
+     */
+    @Bean
+    public EmbeddedEventStore eventStore(EventStorageEngine eventStorageEngine, org.axonframework.config.Configuration configuration,
+                                         PlatformProperties properties) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(eventStorageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                .cachedEvents(properties.getEventStore().getCachedEvents())
+                .build();
     }
 
     @Bean
