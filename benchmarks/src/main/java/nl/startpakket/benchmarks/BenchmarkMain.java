@@ -706,6 +706,8 @@ public final class BenchmarkMain {
         Figure importSeconds = report.figure(section, "B9.import.seconds", "Import, total", "s", false);
         Figure againSeconds = report.figure(section, "B9.again.seconds", "The same file again (\"already imported\", nothing emitted)",
                 "s", false);
+        Figure gcSeconds = report.figure(section, "B9.import.gc", "referral-service's garbage collection during the import", "s", false);
+        Figure fullCollections = report.figure(section, "B9.import.fullgc", "of it full collections (old generation)", "count", false);
         HistoricImportLoad load = new HistoricImportLoad(stack.baseUrl(Service.REFERRAL));
         for (int i = 0; i < settings.repeats(); i++) {
             byte[] file = HistoricImportLoad.file(rows);
@@ -714,8 +716,12 @@ public final class BenchmarkMain {
             dryRunSeconds.add(dry.seconds());
             dryRunRate.add(rows / dry.seconds());
             report.logRun(dryRunRate, rows / dry.seconds());
+            HistoricImportLoad.Collections before = load.collections();
             HistoricImportLoad.Answer imported = load.send(file, false);
+            HistoricImportLoad.Collections during = load.collections().since(before);
             require(imported, 201, rows);
+            gcSeconds.add(during.seconds());
+            fullCollections.add(during.fullCount());
             if (imported.body().path("imported").asInt() != rows) {
                 throw new IllegalStateException("Imported " + imported.body().path("imported") + " of " + rows + " rows");
             }

@@ -22,9 +22,46 @@ final class HistoricImportLoad {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final String imports;
+    private final String metrics;
 
     HistoricImportLoad(String referralServiceBaseUrl) {
         this.imports = referralServiceBaseUrl + "/api/v1/imports";
+        this.metrics = referralServiceBaseUrl + "/actuator/metrics/jvm.gc.pause";
+    }
+
+    /** The service's garbage collections so far (Micrometer's {@code jvm.gc.pause}): all, and the full (major) ones. */
+    record Collections(long count, double seconds, long fullCount, double fullSeconds) {
+
+        Collections since(Collections before) {
+            return new Collections(count - before.count, seconds - before.seconds, fullCount - before.fullCount,
+                    fullSeconds - before.fullSeconds);
+        }
+    }
+
+    Collections collections() throws IOException, InterruptedException {
+        JsonNode all = metric("");
+        JsonNode full = metric("?tag=action:end%20of%20major%20GC");
+        return new Collections((long) statistic(all, "COUNT"), statistic(all, "TOTAL_TIME"), (long) statistic(full, "COUNT"),
+                statistic(full, "TOTAL_TIME"));
+    }
+
+    /** The metric, or null when it has no such measurement yet (no full collection so far answers 404). */
+    private JsonNode metric(String query) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(metrics + query)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", ReferralClient.basic("coordinator")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200 ? Events.JSON.readTree(response.body()) : null;
+    }
+
+    private static double statistic(JsonNode metric, String name) {
+        if (metric == null) {
+            return 0;
+        }
+        for (JsonNode measurement : metric.path("measurements")) {
+            if (name.equals(measurement.path("statistic").asText())) {
+                return measurement.path("value").asDouble();
+            }
+        }
+        return 0;
     }
 
     /** One answer: HTTP status, seconds from sending to the last byte, the JSON. */

@@ -16,6 +16,7 @@ import nl.startpakket.events.Topics;
 import nl.startpakket.events.referral.v1.HistoricReferralImported;
 import nl.startpakket.platform.testing.ServiceIntegrationTest;
 import nl.startpakket.platform.testing.TopicProbe;
+import nl.startpakket.referral.history.HistoricImports;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -47,6 +48,9 @@ class HistoricImportIT {
 
     @Autowired
     TestRestTemplate http;
+
+    @Autowired
+    HistoricImports imports;
 
     @Test
     void theDryRunNamesEachRefusedRowAndItsReasonAndAFileWithRefusedRowsIsNotImported() throws Exception {
@@ -196,15 +200,19 @@ class HistoricImportIT {
 
     @Test
     void aFileOfMoreRowsThanAreImportedAtOnceIsRefusedWholeWithTheLimitToSplitBy() throws Exception {
+        int limit = imports.maxRows();
+        assertThat(limit).as("the default: a 10,000-row history imports in one go").isEqualTo(10_000);
         StringBuilder csv = new StringBuilder("Gemeente;Fase;Soort verwijzer;Aanmelddatum;Leverdatum;Gefactureerd\n");
-        for (int i = 0; i < 2_001; i++) {
+        for (int i = 0; i < limit + 1; i++) {
             csv.append("GM0917;baby;gemeente;").append(String.format("%02d-02-2018", 1 + i % 28)).append(";;\n");
         }
         byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
-        assertThat(JSON.readTree(upload(file, "te-groot.csv", true).getBody()).get("accepted").asInt()).isEqualTo(2_001);
+        JsonNode dryRun = JSON.readTree(upload(file, "te-groot.csv", true).getBody());
+        assertThat(dryRun.get("accepted").asInt()).isEqualTo(limit + 1);
+        assertThat(dryRun.get("rowLimit").asInt()).as("the dry run tells the limit before anything is confirmed").isEqualTo(limit);
         ResponseEntity<String> refused = upload(file, "te-groot.csv", false);
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-        assertThat(JSON.readTree(refused.getBody()).get("detail").asText()).contains("2001 rows", "at most 2000");
+        assertThat(JSON.readTree(refused.getBody()).get("detail").asText()).contains((limit + 1) + " rows", "at most " + limit);
         assertThat(JSON.readTree(upload(file, "te-groot.csv", true).getBody()).get("alreadyImported").asBoolean()).isFalse();
     }
 

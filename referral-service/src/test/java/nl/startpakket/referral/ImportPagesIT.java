@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import nl.startpakket.platform.audit.AuditTrail;
 import nl.startpakket.platform.testing.ServiceIntegrationTest;
+import nl.startpakket.referral.history.HistoricImports;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +44,9 @@ class ImportPagesIT {
     @Autowired
     AuditTrail audit;
 
+    @Autowired
+    HistoricImports imports;
+
     MockMvc mvc;
 
     @BeforeEach
@@ -70,6 +74,20 @@ class ImportPagesIT {
         assertThat(between(dryRun, "id=\"refused-3\">", "</tr>")).contains("3", "lies before the referral date");
         assertThat(between(dryRun, "id=\"dry-run-ignored\">", "<")).isEqualTo("Naam");
         assertThat(dryRun).contains("id=\"fix-first\"").doesNotContain("id=\"confirm-form\"", "Jansen");
+    }
+
+    @Test
+    void theDryRunOfAFileWithMoreRowsThanOneImportTakesSaysHowToSplitItAndOffersNoImport() throws Exception {
+        StringBuilder csv = new StringBuilder("Gemeente;Fase;Soort verwijzer;Aanmelddatum;Leverdatum;Gefactureerd\n");
+        for (int i = 0; i <= imports.maxRows(); i++) {
+            csv.append("GM0917;peuter;overig;").append(String.format("%02d-03-2017", 1 + i % 28)).append(";;\n");
+        }
+        MockHttpSession session = new MockHttpSession();
+        String dryRun = page(multipart("/imports/check").file(file(csv.toString())).session(session).with(COORDINATOR).with(csrf()));
+        assertThat(between(dryRun, "id=\"too-many-rows\">", "<")).contains(String.format("%,d", imports.maxRows() + 1).replace(',', '.'),
+                String.format("%,d", imports.maxRows()).replace(',', '.'));
+        assertThat(dryRun).doesNotContain("id=\"confirm-form\"");
+        assertThat(session.getAttribute("historyCheck")).as("nothing kept to confirm").isNull();
     }
 
     @Test

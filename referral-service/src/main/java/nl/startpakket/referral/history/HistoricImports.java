@@ -54,7 +54,7 @@ public class HistoricImports {
 
     public HistoricImports(CommandGateway commands, MongoTemplate mongo, MunicipalityRegister register, AuditTrail audit, Clock clock,
                            @Value("${startpakket.referral.history.import-threads:4}") int threads,
-                           @Value("${startpakket.referral.history.max-rows-per-import:2000}") int maxRows) {
+                           @Value("${startpakket.referral.history.max-rows-per-import:10000}") int maxRows) {
         this.commands = commands;
         this.mongo = mongo;
         this.register = register;
@@ -66,6 +66,16 @@ public class HistoricImports {
 
     /** What an import did. {@code start} ALREADY_IMPORTED: nothing was emitted. */
     public record ImportOutcome(HistoryCheck check, HistoricImportStart start, int imported, int alreadyPresent) {
+    }
+
+    /** The most rows one import takes; the dry run names it, a larger file is refused whole. */
+    public int maxRows() {
+        return maxRows;
+    }
+
+    /** Whether the rows of this check are more than one import takes. */
+    public boolean tooManyRows(HistoryCheck check) {
+        return check.accepted().size() > maxRows;
     }
 
     /** The dry run: nothing is stored. */
@@ -92,9 +102,9 @@ public class HistoricImports {
         if (check.accepted().isEmpty()) {
             throw new HistoryRefusedException(check, "The file has no rows to import.");
         }
-        if (check.accepted().size() > maxRows) {
-            // a larger import at once strains the service's memory (issue 13: a 10,000-row file at 256 MiB of heap
-            // thrashes); parts import one after the other, and a row a part brought before is never imported twice
+        if (tooManyRows(check)) {
+            // one import holds a request thread for its duration (10,000 rows: about two minutes on two cores); parts
+            // import one after the other, and a row a part brought before is never imported twice
             throw new HistoryRefusedException(check, "The file has " + check.accepted().size() + " rows; at most " + maxRows
                     + " are imported at once: split it into files of at most " + maxRows + " rows and import them one by one.");
         }

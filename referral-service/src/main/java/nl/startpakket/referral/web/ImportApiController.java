@@ -56,9 +56,9 @@ public class ImportApiController {
     }
 
     @Operation(summary = "Dry run or import of a history file, uploaded as multipart (part `file`)",
-            description = "dryRun=true: the report (rows, accepted, refused [{row, reason}], ignoredColumns, fileSha256), nothing "
+            description = "dryRun=true: the report (rows, accepted, refused [{row, reason}], ignoredColumns, fileSha256, rowLimit), nothing "
                     + "stored. Otherwise 201 with the import, 200 with alreadyImported=true for a file imported before (nothing "
-                    + "emitted), 422 when any row is refused (nothing imported). Columns with personal data are never read.")
+                    + "emitted), 422 when any row is refused or the file has more rows than rowLimit (nothing imported). Columns with personal data are never read.")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ResponseEntity<ImportReport> upload(@RequestPart("file") MultipartFile file,
                                                @RequestParam(defaultValue = "false") boolean dryRun, Principal coordinator)
@@ -79,10 +79,10 @@ public class ImportApiController {
         String name = fileName == null || fileName.isBlank() ? "upload" : fileName.strip();
         if (dryRun) {
             HistoryCheck check = imports.check(name, content);
-            return ResponseEntity.ok(ImportReport.dryRun(check, imports.imported(check)));
+            return ResponseEntity.ok(ImportReport.dryRun(check, imports.imported(check), imports.maxRows()));
         }
         HistoricImports.ImportOutcome outcome = imports.importFile(coordinator.getName(), name, content);
-        ImportReport report = ImportReport.of(outcome);
+        ImportReport report = ImportReport.of(outcome, imports.maxRows());
         if (outcome.start() == HistoricImportStart.ALREADY_IMPORTED) {
             return ResponseEntity.ok(report);
         }

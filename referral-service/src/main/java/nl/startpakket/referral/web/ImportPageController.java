@@ -60,11 +60,14 @@ public class ImportPageController {
         }
         try {
             HistoryCheck check = imports.check(file.getOriginalFilename(), file.getBytes());
-            if (check.refused().isEmpty() && !check.accepted().isEmpty()) {
+            boolean tooManyRows = imports.tooManyRows(check);
+            if (check.refused().isEmpty() && !check.accepted().isEmpty() && !tooManyRows) {
                 session.setAttribute(CHECK, check);
             }
             model.addAttribute("check", check);
             model.addAttribute("alreadyImported", imports.imported(check));
+            model.addAttribute("tooManyRows", tooManyRows);
+            model.addAttribute("rowLimit", imports.maxRows());
             model.addAttribute("municipalityNames", check.municipalities().keySet().stream()
                     .collect(Collectors.toMap(code -> code, register::nameWithCode)));
         } catch (UnreadableHistoryFileException e) {
@@ -83,7 +86,7 @@ public class ImportPageController {
         try {
             HistoricImports.ImportOutcome outcome = imports.importChecked(coordinator.getName(), check);
             session.removeAttribute(CHECK);
-            redirect.addFlashAttribute("outcome", ImportReport.of(outcome));
+            redirect.addFlashAttribute("outcome", ImportReport.of(outcome, imports.maxRows()));
         } catch (HistoryRefusedException e) {
             redirect.addFlashAttribute("expired", true);
         } catch (HistoricImportInterruptedException e) {

@@ -12,6 +12,7 @@ import nl.startpakket.referral.history.HistoryCheck;
  * an import how many rows became referrals and how many an earlier file had brought already.
  *
  * @param alreadyImported this very file (same SHA-256) was imported before: nothing was emitted
+ * @param rowLimit        the most rows one import takes (a file with more is refused whole: split it)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ImportReport(
@@ -27,18 +28,19 @@ public record ImportReport(
         Map<Integer, Integer> years,
         boolean alreadyImported,
         Integer imported,
-        Integer alreadyPresent) {
+        Integer alreadyPresent,
+        int rowLimit) {
 
-    static ImportReport dryRun(HistoryCheck check, boolean alreadyImported) {
+    static ImportReport dryRun(HistoryCheck check, boolean alreadyImported, int rowLimit) {
         return new ImportReport(true, check.importId(), check.fileName(), check.fileSha256(), check.rows(), check.accepted().size(),
-                check.refused(), check.ignoredColumns(), check.municipalities(), check.years(), alreadyImported, null, null);
+                check.refused(), check.ignoredColumns(), check.municipalities(), check.years(), alreadyImported, null, null, rowLimit);
     }
 
-    static ImportReport of(HistoricImports.ImportOutcome outcome) {
+    static ImportReport of(HistoricImports.ImportOutcome outcome, int rowLimit) {
         HistoryCheck check = outcome.check();
         boolean again = outcome.start() == nl.startpakket.referral.api.history.HistoricImportStart.ALREADY_IMPORTED;
         return new ImportReport(false, check.importId(), check.fileName(), check.fileSha256(), check.rows(), check.accepted().size(),
                 check.refused(), check.ignoredColumns(), check.municipalities(), check.years(), again,
-                outcome.imported(), outcome.alreadyPresent());
+                outcome.imported(), outcome.alreadyPresent(), rowLimit);
     }
 }
