@@ -29,20 +29,17 @@ final class HistoricImportLoad {
         this.metrics = referralServiceBaseUrl + "/actuator/metrics/jvm.gc.pause";
     }
 
-    /** The service's garbage collections so far (Micrometer's {@code jvm.gc.pause}): all, and the full (major) ones. */
-    record Collections(long count, double seconds, long fullCount, double fullSeconds) {
+    /** The service's garbage collections so far (Micrometer's {@code jvm.gc.pause}): their time, and how many were full (major). */
+    record Collections(double seconds, long fullCount) {
 
         Collections since(Collections before) {
-            return new Collections(count - before.count, seconds - before.seconds, fullCount - before.fullCount,
-                    fullSeconds - before.fullSeconds);
+            return new Collections(seconds - before.seconds, fullCount - before.fullCount);
         }
     }
 
     Collections collections() throws IOException, InterruptedException {
-        JsonNode all = metric("");
-        JsonNode full = metric("?tag=action:end%20of%20major%20GC");
-        return new Collections((long) statistic(all, "COUNT"), statistic(all, "TOTAL_TIME"), (long) statistic(full, "COUNT"),
-                statistic(full, "TOTAL_TIME"));
+        return new Collections(statistic(metric(""), "TOTAL_TIME"),
+                (long) statistic(metric("?tag=action:end%20of%20major%20GC"), "COUNT"));
     }
 
     /** The metric, or null when it has no such measurement yet (no full collection so far answers 404). */
