@@ -8,8 +8,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -23,13 +27,17 @@ import java.util.stream.Stream;
  *     ({@code -Xshare:dump}) in the background at low priority, and later runs map them
  *     ({@code -XX:SharedArchiveFile}): about half the CPU time to ready.</li>
  * </ol>
- * A rebuilt jar or another JDK starts over. An archive is checked once before use (a JVM given a
+ * A dump that fails is tried once more without the lambdas of classes it skipped (JDK 17 crashes
+ * on those, e.g. Saxon's from its signed jar). A rebuilt jar or another JDK starts over. An archive is checked once before use (a JVM given a
  * damaged one crashes); if anything fails the service runs from its jar as before.
  */
 final class ClassDataSharing {
 
     /** A list shorter than this was cut off before a service got far: no archive from it. */
     static final int MIN_CLASSES = 2000;
+
+    /** A class the dump did not archive, as {@code -Xshare:dump} logs it. */
+    private static final Pattern SKIPPED = Pattern.compile("Skipping (\\S+?):");
 
     private final Path cacheDirectory;
     private final int minClasses;
@@ -103,21 +111,62 @@ final class ClassDataSharing {
                     continue;
                 }
                 Path partial = dir.resolve("classes.jsa.partial");
-                Files.deleteIfExists(partial);
-                List<String> command = new ArrayList<>();
-                if (new File("/usr/bin/nice").canExecute()) {
-                    command.addAll(List.of("/usr/bin/nice", "-n", "19"));
+                Path log = dir.resolve("dump.log");
+                try {
+                    dump(snapshot, partial, jar, dir, log);
+                } catch (IOException failed) {
+                    // JDK 17 crashes (SIGSEGV in adjust_lambda_proxy_class_dictionary) on a lambda whose
+                    // class it skipped, e.g. one from a signed jar: once more without those lambdas
+                    Path retry = dir.resolve("classes.lst.retry");
+                    if (cancelled || !Files.exists(log)
+                            || !writeWithoutLambdasOfSkippedClasses(snapshot, log, retry)) {
+                        throw failed;
+                    }
+                    dump(retry, partial, jar, dir, dir.resolve("dump-retry.log"));
                 }
-                command.addAll(List.of(ServiceProcess.javaExecutable(), "-Xshare:dump", "-Xmx256m", "-XX:+UseSerialGC",
-                        "-XX:SharedClassListFile=" + snapshot.toAbsolutePath(),
-                        "-XX:SharedArchiveFile=" + partial.toAbsolutePath(),
-                        "-cp", jar.toAbsolutePath().toString()));
-                run(command, dir, dir.resolve("dump.log"), true);
                 Files.move(partial, archive, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException | RuntimeException e) {
                 // no archive this time: the next run records a list again
             }
         }
+    }
+
+    private void dump(Path classList, Path partial, Path jar, Path dir, Path log) throws IOException {
+        Files.deleteIfExists(partial);
+        List<String> command = new ArrayList<>();
+        if (new File("/usr/bin/nice").canExecute()) {
+            command.addAll(List.of("/usr/bin/nice", "-n", "19"));
+        }
+        command.addAll(List.of(ServiceProcess.javaExecutable(), "-Xshare:dump", "-Xmx256m", "-XX:+UseSerialGC",
+                "-XX:-CreateCoredumpOnCrash", "-XX:ErrorFile=" + dir.resolve("dump-hs_err.log").toAbsolutePath(),
+                "-XX:SharedClassListFile=" + classList.toAbsolutePath(),
+                "-XX:SharedArchiveFile=" + partial.toAbsolutePath(),
+                "-cp", jar.toAbsolutePath().toString()));
+        run(command, dir, log, true);
+    }
+
+    /**
+     * Writes {@code classList} without the {@code @lambda-proxy} lines of classes that the dump in
+     * {@code dumpLog} skipped ({@code Skipping <class>: Signed JAR} and the like). Whether any line
+     * was left out (if none was, another dump would fail the same way).
+     */
+    static boolean writeWithoutLambdasOfSkippedClasses(Path classList, Path dumpLog, Path target) throws IOException {
+        Set<String> skipped = new HashSet<>();
+        try (Stream<String> lines = Files.lines(dumpLog, StandardCharsets.ISO_8859_1)) {
+            lines.map(SKIPPED::matcher).filter(Matcher::find).forEach(m -> skipped.add(m.group(1)));
+        }
+        List<String> kept = new ArrayList<>();
+        int left = 0;
+        for (String line : Files.readAllLines(classList, StandardCharsets.ISO_8859_1)) {
+            String[] words = line.split(" ", 3);
+            if (words.length > 1 && words[0].equals("@lambda-proxy") && skipped.contains(words[1])) {
+                left++;
+            } else {
+                kept.add(line);
+            }
+        }
+        Files.write(target, kept, StandardCharsets.ISO_8859_1);
+        return left > 0;
     }
 
     /** Stops a running archive dump (the stack is stopping). */

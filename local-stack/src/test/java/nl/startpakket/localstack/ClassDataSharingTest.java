@@ -76,6 +76,37 @@ class ClassDataSharingTest {
         assertThat(launch.jvmOptions()).isEmpty();
     }
 
+    @Test
+    void shouldLeaveOutOnlyTheLambdasOfClassesTheFailedDumpSkipped() throws Exception {
+        Path list = Files.write(cache.resolve("classes.lst"), List.of(
+                "java/lang/Object id: 0",
+                "net/sf/saxon/om/NamespaceUri",
+                "@lambda-proxy net/sf/saxon/om/NamespaceUri apply ()Ljava/util/function/Function; REF_newInvokeSpecial",
+                "@lambda-proxy nl/startpakket/billing/Invoice apply ()Ljava/util/function/Function; REF_invokeStatic",
+                "@lambda-form-invoker [LF_RESOLVE] java.lang.invoke.DirectMethodHandle$Holder invokeStatic L_L"));
+        Path log = Files.write(cache.resolve("dump.log"), List.of(
+                "[23.984s][warning][cds] Skipping net/sf/saxon/om/NamespaceUri: Signed JAR",
+                "#  SIGSEGV (0xb) at pc=0x00007faea6a5d75c"));
+        Path retry = cache.resolve("classes.lst.retry");
+
+        assertThat(ClassDataSharing.writeWithoutLambdasOfSkippedClasses(list, log, retry)).isTrue();
+
+        assertThat(Files.readAllLines(retry)).containsExactly(
+                "java/lang/Object id: 0",
+                "net/sf/saxon/om/NamespaceUri",
+                "@lambda-proxy nl/startpakket/billing/Invoice apply ()Ljava/util/function/Function; REF_invokeStatic",
+                "@lambda-form-invoker [LF_RESOLVE] java.lang.invoke.DirectMethodHandle$Holder invokeStatic L_L");
+    }
+
+    @Test
+    void shouldNotTryAgainWhenTheFailedDumpSkippedNoClassWithLambdas() throws Exception {
+        Path list = Files.write(cache.resolve("classes.lst"), List.of(
+                "@lambda-proxy nl/startpakket/billing/Invoice apply ()Ljava/util/function/Function; REF_invokeStatic"));
+        Path log = Files.write(cache.resolve("dump.log"), List.of("Error: out of disk space"));
+
+        assertThat(ClassDataSharing.writeWithoutLambdasOfSkippedClasses(list, log, cache.resolve("retry"))).isFalse();
+    }
+
     /** A short JVM run on the extracted jar's class path with the launch options. */
     private static void runVersion(ClassDataSharing.Launch launch) throws Exception {
         List<String> command = new ArrayList<>();
