@@ -28,8 +28,9 @@ import java.util.stream.Stream;
  *     ({@code -XX:SharedArchiveFile}): about half the CPU time to ready.</li>
  * </ol>
  * A dump that fails is tried once more without the lambdas of classes it skipped (JDK 17 crashes
- * on those, e.g. Saxon's from its signed jar). A rebuilt jar or another JDK starts over. An archive is checked once before use (a JVM given a
- * damaged one crashes); if anything fails the service runs from its jar as before.
+ * on those, e.g. Saxon's from its signed jar). A rebuilt jar or another JDK starts over. An archive
+ * is checked once before use (a JVM given a damaged one crashes); if anything fails the service
+ * runs from its jar as before.
  */
 final class ClassDataSharing {
 
@@ -155,18 +156,13 @@ final class ClassDataSharing {
         try (Stream<String> lines = Files.lines(dumpLog, StandardCharsets.ISO_8859_1)) {
             lines.map(SKIPPED::matcher).filter(Matcher::find).forEach(m -> skipped.add(m.group(1)));
         }
-        List<String> kept = new ArrayList<>();
-        int left = 0;
-        for (String line : Files.readAllLines(classList, StandardCharsets.ISO_8859_1)) {
+        List<String> all = Files.readAllLines(classList, StandardCharsets.ISO_8859_1);
+        List<String> kept = all.stream().filter(line -> {
             String[] words = line.split(" ", 3);
-            if (words.length > 1 && words[0].equals("@lambda-proxy") && skipped.contains(words[1])) {
-                left++;
-            } else {
-                kept.add(line);
-            }
-        }
+            return !(words.length > 1 && words[0].equals("@lambda-proxy") && skipped.contains(words[1]));
+        }).toList();
         Files.write(target, kept, StandardCharsets.ISO_8859_1);
-        return left > 0;
+        return kept.size() < all.size();
     }
 
     /** Stops a running archive dump (the stack is stopping). */
