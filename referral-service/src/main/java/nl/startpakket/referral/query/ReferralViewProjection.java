@@ -18,6 +18,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -34,10 +35,12 @@ public class ReferralViewProjection {
 
     private final MongoTemplate mongo;
     private final ReferralDataProtection protection;
+    private final QueryUpdateEmitter updates;
 
-    public ReferralViewProjection(MongoTemplate mongo, ReferralDataProtection protection) {
+    public ReferralViewProjection(MongoTemplate mongo, ReferralDataProtection protection, QueryUpdateEmitter updates) {
         this.mongo = mongo;
         this.protection = protection;
+        this.updates = updates;
     }
 
     @EventHandler
@@ -52,7 +55,7 @@ public class ReferralViewProjection {
         view.setConsentFollowUp(event.consentFollowUp());
         view.setPersonalData(event.personalData());
         addHistory(view, eventId, ReferralStatus.SUBMITTED, event.occurredAt(), "SUBMITTED", null);
-        mongo.save(view);
+        save(view);
     }
 
     @EventHandler
@@ -170,7 +173,18 @@ public class ReferralViewProjection {
             throw new IllegalStateException("Referral view " + referralId + " is missing its submission");
         }
         change.accept(view);
+        save(view);
+    }
+
+    /**
+     * Stores the view and tells whoever waits for it here (a POST waiting for its decision): the
+     * update goes out when the batch's unit of work commits. It carries status and history only,
+     * never the opened name.
+     */
+    private void save(ReferralView view) {
         mongo.save(view);
+        updates.emit(FindReferralQuery.class, query -> query.referralId().equals(view.getReferralId())
+                && query.partnerId().equals(view.getPartnerId()), view);
     }
 
     private static void addHistory(ReferralView view, String eventId, ReferralStatus status, java.time.Instant at,

@@ -31,9 +31,12 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * What the API and the web form share: validate, check the partner may refer for the
@@ -44,6 +47,7 @@ import org.springframework.stereotype.Service;
 public class ReferralIntake {
 
     private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(3);
+    private static final long POLL_MILLIS = 250;
 
     private final ReferralRules rules;
     private final HouseholdKeys householdKeys;
@@ -238,18 +242,30 @@ public class ReferralIntake {
         awaitView(partner, referralId, view -> view.getStatus() != ReferralStatus.SUBMITTED);
     }
 
+    /**
+     * Waits until the partner's view meets {@code condition}: a subscription query, so the view
+     * projection's update wakes it at once when this instance projects the referral; when another
+     * instance does (its segment of the processor), the view is read again every
+     * {@value #POLL_MILLIS} ms. Returns after {@link #VISIBLE_WITHIN} at the latest.
+     */
     void awaitView(PartnerPrincipal partner, String referralId, java.util.function.Predicate<ReferralView> condition) {
-        Instant deadline = Instant.now().plus(VISIBLE_WITHIN);
-        while (Instant.now().isBefore(deadline)) {
-            if (find(partner, referralId).filter(condition).isPresent()) {
-                return;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
+        FindReferralQuery query = new FindReferralQuery(partner.partnerId(), referralId);
+        try (SubscriptionQueryResult<Optional<ReferralView>, ReferralView> view = queries.subscriptionQuery(query,
+                ResponseTypes.optionalInstanceOf(ReferralView.class), ResponseTypes.instanceOf(ReferralView.class))) {
+            Flux<ReferralView> polls = Flux.interval(Duration.ofMillis(POLL_MILLIS))
+                    .concatMap(tick -> Mono.fromFuture(() -> queries.query(query, ResponseTypes.optionalInstanceOf(ReferralView.class))))
+                    .flatMap(Mono::justOrEmpty);
+            Flux.concat(view.initialResult().flatMap(Mono::justOrEmpty), Flux.merge(view.updates(), polls))
+                    .filter(condition)
+                    .next()
+                    .timeout(VISIBLE_WITHIN, Mono.empty())
+                    .block();
+        } catch (RuntimeException e) {
+            if (Thread.currentThread().isInterrupted() || e.getCause() instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
                 return;
             }
+            throw e;
         }
     }
 
