@@ -8,6 +8,7 @@ import nl.startpakket.referral.partner.PartnerApiKeyFilter;
 import io.micrometer.core.instrument.MeterRegistry;
 import nl.startpakket.referral.partner.PartnerDirectory;
 import nl.startpakket.referral.partner.PartnerRateLimitFilter;
+import nl.startpakket.referral.partner.MongoBucketStore;
 import nl.startpakket.referral.partner.PartnerRateLimiter;
 import nl.startpakket.referral.partner.PartnerUsers;
 import nl.startpakket.referral.web.StaffHome;
@@ -48,7 +49,8 @@ public class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain partnerApi(HttpSecurity http, PartnerDirectory partners, ProblemSecurityHandlers problems,
-                                   ReferralProperties properties, MeterRegistry meters, java.time.Clock clock) throws Exception {
+                                   ReferralProperties properties, MeterRegistry meters, java.time.Clock clock,
+                                   org.springframework.data.mongodb.core.MongoTemplate mongo) throws Exception {
         PlatformHttpSecurity.apply(http, problems)
                 .securityMatcher(new OrRequestMatcher(
                         new AndRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/v1/referrals/**"),
@@ -61,9 +63,11 @@ public class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasAuthority(PartnerApiKeyFilter.PARTNER_ROLE));
         ReferralProperties.RateLimit limit = properties.getRateLimit();
         if (limit.isEnabled()) {
-            // per API key, so after the key is known
-            http.addFilterAfter(new PartnerRateLimitFilter(new PartnerRateLimiter(limit.getCapacity(), limit.getRefillTokens(),
-                    limit.getRefillPeriod(), meters, clock)), PartnerApiKeyFilter.class);
+            // per API key, so after the key is known; the buckets in this service's database, shared by its instances
+            MongoBucketStore buckets = new MongoBucketStore(mongo.getCollection(MongoBucketStore.COLLECTION),
+                    PartnerRateLimiter.storeConfig(clock));
+            http.addFilterAfter(new PartnerRateLimitFilter(new PartnerRateLimiter(buckets, limit.getCapacity(),
+                    limit.getRefillTokens(), limit.getRefillPeriod(), meters)), PartnerApiKeyFilter.class);
         }
         return http.build();
     }
