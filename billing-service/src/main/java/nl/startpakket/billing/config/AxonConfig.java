@@ -1,5 +1,9 @@
 package nl.startpakket.billing.config;
 
+import nl.startpakket.billing.command.contract.Contract;
+import nl.startpakket.billing.command.municipality.MunicipalityFunding;
+import nl.startpakket.billing.command.invoice.InvoiceNumberSeries;
+import nl.startpakket.billing.command.invoice.Invoice;
 import nl.startpakket.billing.command.invoice.InvoiceDrafts;
 import nl.startpakket.billing.command.invoice.InvoiceIssuing;
 import nl.startpakket.billing.command.routing.FundingRouting;
@@ -26,21 +30,21 @@ public class AxonConfig {
     /** Long-lived: every accepted referral and delivery is a command on its contract and its municipality. */
     @Bean
     public Cache contractCache(AggregateCaches caches) {
-        return caches.create("contract", 1_000);
+        return caches.create("contract", Contract.class, 1_000);
     }
 
     @Bean
     public Cache municipalityFundingCache(AggregateCaches caches) {
-        return caches.create("municipalityFunding", 1_000);
+        return caches.create("municipalityFunding", MunicipalityFunding.class, 1_000);
     }
 
     @Bean
     public Cache invoiceNumberSeriesCache(AggregateCaches caches) {
-        return caches.create("invoiceNumberSeries", 100);
+        return caches.create("invoiceNumberSeries", InvoiceNumberSeries.class, 100);
     }
 
     @Bean
     public Cache invoiceCache(AggregateCaches caches) {
-        return caches.create("invoice", 1_000);
+        return caches.create("invoice", Invoice.class, 1_000);
     }
 }

@@ -1,5 +1,8 @@
 package nl.startpakket.fulfilment.config;
 
+import nl.startpakket.fulfilment.command.template.PackageTemplate;
+import nl.startpakket.fulfilment.command.stock.StockItem;
+import nl.startpakket.fulfilment.command.job.PackingJob;
 import java.time.Clock;
 import nl.startpakket.fulfilment.command.job.DeadlinePolicy;
 import org.axonframework.common.caching.Cache;
@@ -46,17 +49,17 @@ public class FulfilmentConfig {
 
     @Bean
     public Cache packingJobCache(AggregateCaches caches) {
-        return caches.create("packingJob", 2_000);
+        return caches.create("packingJob", PackingJob.class, 2_000);
     }
 
     /** Every packed job takes its items from stock: a few hundred long-lived stock items. */
     @Bean
     public Cache stockItemCache(AggregateCaches caches) {
-        return caches.create("stockItem", 1_000);
+        return caches.create("stockItem", StockItem.class, 1_000);
     }
 
     @Bean
     public Cache packageTemplateCache(AggregateCaches caches) {
-        return caches.create("packageTemplate", 100);
+        return caches.create("packageTemplate", PackageTemplate.class, 100);
     }
 }

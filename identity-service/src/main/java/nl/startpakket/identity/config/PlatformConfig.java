@@ -1,5 +1,6 @@
 package nl.startpakket.identity.config;
 
+import nl.startpakket.identity.command.StaffAccount;
 import nl.startpakket.platform.ServicePlatformConfiguration;
 import nl.startpakket.platform.axon.AggregateCaches;
 import nl.startpakket.platform.web.ProblemResponsesConfiguration;
@@ -22,6 +23,6 @@ public class PlatformConfig {
     /** Accounts are few and long-lived: keep them all. */
     @Bean
     public Cache staffAccountCache(AggregateCaches caches) {
-        return caches.create("staff-account", 10_000);
+        return caches.create("staff-account", StaffAccount.class, 10_000);
     }
 }

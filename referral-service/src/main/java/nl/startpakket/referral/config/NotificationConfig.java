@@ -1,5 +1,6 @@
 package nl.startpakket.referral.config;
 
+import nl.startpakket.referral.command.notification.Notification;
 import nl.startpakket.platform.axon.AggregateCaches;
 import nl.startpakket.referral.command.notification.RetryPolicy;
 import org.axonframework.common.caching.Cache;
@@ -20,6 +21,6 @@ public class NotificationConfig {
     /** A notification takes a few commands in its first seconds (claim, outcome): they hit the cache. */
     @Bean
     public Cache notificationCache(AggregateCaches caches) {
-        return caches.create("notification", 2_000);
+        return caches.create("notification", Notification.class, 2_000);
     }
 }

@@ -1,5 +1,7 @@
 package nl.startpakket.referral.config;
 
+import nl.startpakket.referral.command.Referral;
+import nl.startpakket.referral.command.partner.Partner;
 import nl.startpakket.referral.command.HouseholdKeys;
 import org.axonframework.common.caching.Cache;
 import nl.startpakket.platform.axon.AggregateCaches;
@@ -20,12 +22,12 @@ public class ReferralConfig {
     /** A referral takes several commands in its first days (funding, packing, delivery): they hit the cache. */
     @Bean
     public Cache referralCache(AggregateCaches caches) {
-        return caches.create("referral", 2_000);
+        return caches.create("referral", Referral.class, 2_000);
     }
 
     /** A partner lives long and every command replays all its keys and users: it is kept in the cache (ADR 0004). */
     @Bean
     public Cache partnerCache(AggregateCaches caches) {
-        return caches.create("partner", 1_000);
+        return caches.create("partner", Partner.class, 1_000);
     }
 }

@@ -81,8 +81,8 @@ public class AxonMongoConfiguration {
 
     /** The aggregate caches of this instance; each service names one per aggregate type. */
     @Bean
-    public AggregateCaches aggregateCaches() {
-        return new AggregateCaches();
+    public AggregateCaches aggregateCaches(org.springframework.beans.factory.ObjectProvider<EventStore> eventStore) {
+        return new AggregateCaches(eventStore::getObject);
     }
 
     /**
