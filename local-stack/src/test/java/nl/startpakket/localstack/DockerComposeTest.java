@@ -23,8 +23,9 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * docker-compose.yml cannot be started here (no Docker engine), so this pins what it names against
- * the code: the four services with their ports, only environment variables the services read, the
- * Kafka cluster and MongoDB replica set they point at, their health checks, Prometheus' targets.
+ * the code: the four services (two replicas each, behind the gateway's ports), only environment
+ * variables the services read, the Kafka cluster and MongoDB replica set they point at, their health
+ * checks, Prometheus' targets.
  */
 class DockerComposeTest {
 
@@ -51,12 +52,18 @@ class DockerComposeTest {
     }
 
     @Test
-    void shouldDefineTheFourServicesOnTheirPortsBuiltFromThisRepository() {
+    void shouldDefineTheFourServicesOnTheirPortsBuiltFromThisRepository() throws IOException {
+        String gateway = read(root.resolve("docker/gateway/nginx.conf"));
+        assertThat(list(service("gateway").get("volumes"))).contains("./docker/gateway/nginx.conf:/etc/nginx/nginx.conf:ro");
         for (Service service : CHAIN) {
             Map<String, Object> definition = service(service.module());
             String port = Integer.toString(service.defaultPort());
 
-            assertThat(list(definition.get("ports"))).as(service.module() + " ports").containsExactly(port + ":" + port);
+            // two replicas by default, reached through the gateway's port for the service
+            assertThat(definition.get("ports")).as(service.module() + " publishes no port of its own").isNull();
+            assertThat(map(definition.get("deploy")).get("replicas")).isEqualTo("${STARTPAKKET_REPLICAS:-2}");
+            assertThat(list(service("gateway").get("ports"))).as("gateway ports").contains(port + ":" + port);
+            assertThat(gateway).contains("server " + service.module() + ":" + port + " resolve;").contains("listen " + port + ";");
             assertThat(environment(definition)).as(service.module() + " SERVER_PORT").containsEntry("SERVER_PORT", port);
             Map<String, Object> build = map(definition.get("build"));
             assertThat(build.get("context")).isEqualTo(".");
@@ -150,8 +157,11 @@ class DockerComposeTest {
         for (Object job : objects(config.get("scrape_configs"))) {
             Map<String, Object> scrape = map(job);
             assertThat(scrape.get("metrics_path")).isEqualTo("/actuator/prometheus");
-            for (Object staticConfig : objects(scrape.get("static_configs"))) {
-                targets.addAll(list(map(staticConfig).get("targets")));
+            // every replica: Docker's DNS answers a service's name with the address of each
+            for (Object dns : objects(scrape.get("dns_sd_configs"))) {
+                Map<String, Object> lookup = map(dns);
+                assertThat(lookup.get("type")).isEqualTo("A");
+                list(lookup.get("names")).forEach(name -> targets.add(name + ":" + lookup.get("port")));
             }
         }
         assertThat(targets).isEqualTo(CHAIN.stream()
