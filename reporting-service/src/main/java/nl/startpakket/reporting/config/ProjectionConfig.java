@@ -12,7 +12,9 @@ import nl.startpakket.reporting.query.ProjectionSeed;
 import nl.startpakket.reporting.query.EvaluationStore;
 import nl.startpakket.reporting.query.LiveProjection;
 import nl.startpakket.reporting.query.ProjectionVersions;
+import nl.startpakket.reporting.query.RebuildRegister;
 import nl.startpakket.reporting.query.ReportQueries;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -21,10 +23,12 @@ import org.springframework.core.env.Environment;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Wires the projections onto the service's own MongoDB database. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ReportingProperties.class)
+@EnableScheduling
 public class ProjectionConfig {
 
     @Bean
@@ -57,19 +61,26 @@ public class ProjectionConfig {
         return new ReportQueries(store, versions, clock);
     }
 
+    @Bean
+    public RebuildRegister rebuildRegister(MongoClient client, MongoProperties mongo) {
+        return new RebuildRegister(database(client, mongo));
+    }
+
     @Bean(destroyMethod = "shutdown")
-    public ProjectionRebuilder projectionRebuilder(EvaluationStore store, ProjectionVersions versions,
+    public ProjectionRebuilder projectionRebuilder(EvaluationStore store, ProjectionVersions versions, RebuildRegister register,
                                                    EvaluationProjection projection, ObjectProvider<ProjectionSeed> seeds,
                                                    IntegrationEventCodec codec, Environment environment, Clock clock,
                                                    MeterRegistry meterRegistry) {
         String brokers = environment.getProperty("spring.cloud.stream.kafka.binder.brokers", "localhost:9092");
-        return new ProjectionRebuilder(store, versions, projection, seeds.orderedStream().toList(), codec, brokers, clock,
-                meterRegistry);
+        return new ProjectionRebuilder(store, versions, register, projection, seeds.orderedStream().toList(), codec, brokers,
+                clock, meterRegistry);
     }
 
     /**
-     * At startup: a rebuild interrupted by a stop is started again, and facts stored by an
-     * older {@link EvaluationProjection#SCHEMA} are rebuilt beside the active version.
+     * At startup: a rebuild interrupted by a stop is started again (unless another instance runs
+     * it; one whose instance stopped is resumed once its lease ran out, see
+     * {@link ProjectionRebuilder#resumeAbandoned()}), and facts stored by an older
+     * {@link EvaluationProjection#SCHEMA} are rebuilt beside the active version.
      */
     @Bean
     public ApplicationListener<ApplicationReadyEvent> rebuildWhenNeeded(ProjectionVersions versions,
@@ -77,12 +88,20 @@ public class ProjectionConfig {
         return event -> {
             ProjectionVersions.State state = versions.state();
             if (state.building() != null) {
-                rebuilder.start("startup: the rebuild into version " + state.building() + " was interrupted");
+                rebuilder.resumeAbandoned();
             } else if (state.outdated()) {
-                rebuilder.start("startup: version " + state.active() + " has schema " + state.schema()
+                startUnlessRunning(rebuilder, "startup: version " + state.active() + " has schema " + state.schema()
                         + ", the code has " + EvaluationProjection.SCHEMA);
             }
         };
+    }
+
+    private static void startUnlessRunning(ProjectionRebuilder rebuilder, String reason) {
+        try {
+            rebuilder.start(reason);
+        } catch (IllegalStateException runningAtAnotherInstance) {
+            LoggerFactory.getLogger(ProjectionConfig.class).info("Not rebuilding here: {}", runningAtAnotherInstance.getMessage());
+        }
     }
 
     private static MongoDatabase database(MongoClient client, MongoProperties mongo) {

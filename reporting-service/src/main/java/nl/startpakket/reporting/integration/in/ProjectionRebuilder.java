@@ -1,6 +1,7 @@
 package nl.startpakket.reporting.integration.in;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,6 +26,7 @@ import nl.startpakket.reporting.query.EvaluationProjection;
 import nl.startpakket.reporting.query.EvaluationStore;
 import nl.startpakket.reporting.query.ProjectionSeed;
 import nl.startpakket.reporting.query.ProjectionVersions;
+import nl.startpakket.reporting.query.RebuildRegister;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -34,6 +37,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Rebuilds the projections from the start of the Kafka log into a new version beside the active
@@ -48,8 +52,11 @@ import org.slf4j.LoggerFactory;
  *   <li>when this reader has reached those offsets, the new version becomes active in one
  *       write; the previous version is kept until the next rebuild.</li>
  * </ol>
- * The topics must keep their whole history ({@code retention.ms=-1}). One rebuild at a time; a
- * rebuild interrupted by a restart is started again from the beginning at startup.
+ * The topics must keep their whole history ({@code retention.ms=-1}). One rebuild at a time across
+ * all instances of the service ({@link RebuildRegister}: a lease renewed with every progress
+ * report, and the status every instance answers); a rebuild whose instance stopped is started
+ * again from the beginning by another instance, or by the same one after its restart, once its
+ * lease ran out ({@link #resumeAbandoned()}).
  */
 public class ProjectionRebuilder {
 
@@ -72,20 +79,22 @@ public class ProjectionRebuilder {
         return thread;
     });
     private final AtomicLong eventsProjected = new AtomicLong();
+    private final RebuildRegister register;
+    /** This instance, as the rebuild register names the holder of the lease. */
+    private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/"
+            + UUID.randomUUID();
 
-    private volatile Status status;
-
-    public ProjectionRebuilder(EvaluationStore store, ProjectionVersions versions, EvaluationProjection projection,
-                               List<ProjectionSeed> seeds, IntegrationEventCodec codec, String bootstrapServers,
-                               Clock clock, MeterRegistry meterRegistry) {
+    public ProjectionRebuilder(EvaluationStore store, ProjectionVersions versions, RebuildRegister register,
+                               EvaluationProjection projection, List<ProjectionSeed> seeds, IntegrationEventCodec codec,
+                               String bootstrapServers, Clock clock, MeterRegistry meterRegistry) {
         this.store = store;
         this.versions = versions;
+        this.register = register;
         this.projection = projection;
         this.seeds = seeds;
         this.codec = codec;
         this.bootstrapServers = bootstrapServers;
         this.clock = clock;
-        this.status = Status.idle(versions.active());
         meterRegistry.gauge("startpakket.reporting.projection.version", versions, v -> v.active());
         meterRegistry.gauge("startpakket.reporting.rebuild.events", eventsProjected);
     }
@@ -103,34 +112,65 @@ public class ProjectionRebuilder {
         }
     }
 
+    /** A lease not renewed for this long belongs to an instance that stopped. */
+    public static final Duration LEASE = Duration.ofSeconds(60);
+    /** How often the running instance reports its progress (and so renews its lease). */
+    static final Duration HEARTBEAT = Duration.ofSeconds(5);
+
+    /** The last or running rebuild, as registered by whichever instance ran it. */
     public Status status() {
-        return status;
+        int active = versions.active();
+        return register.current()
+                .map(p -> new Status(p.state(), active, RebuildRegister.RUNNING.equals(p.state()) ? p.buildingVersion() : null,
+                        p.eventsProjected(), p.eventsSkipped(), p.startedAt(), p.finishedAt(), p.reason(), p.error()))
+                .orElse(Status.idle(active));
     }
 
     /**
      * Starts a rebuild in the background.
      *
-     * @throws IllegalStateException when one is running already
+     * @throws IllegalStateException when one is running already, here or at another instance
      */
     public synchronized Status start(String reason) {
-        if (status.running()) {
-            throw new IllegalStateException("A rebuild into version " + status.buildingVersion() + " is running.");
-        }
         ProjectionVersions.State state = versions.state();
         int next = Math.max(state.active(), state.building() == null ? 0 : state.building()) + 1;
+        Instant now = clock.instant();
+        if (!register.claim(owner, next, reason, now, LEASE)) {
+            Status running = status();
+            throw new IllegalStateException("A rebuild into version " + running.buildingVersion() + " is running.");
+        }
         store.drop(next);
         store.prepare(next);
         versions.save(state.building(next));
         eventsProjected.set(0);
-        status = new Status("RUNNING", state.active(), next, 0, 0, clock.instant(), null, reason, null);
         log.info("Rebuilding the projections from the start of the log into version {} ({})", next, reason);
-        executor.submit(() -> run(next, reason));
-        return status;
+        executor.submit(() -> run(next));
+        return new Status(RebuildRegister.RUNNING, state.active(), next, 0, 0, now, null, reason, null);
     }
 
-    private void run(int version, String reason) {
+    /**
+     * Starts again a rebuild whose instance stopped (its lease ran out), or one a stop interrupted
+     * before this instance started; nothing when none is waiting or another instance took it first.
+     */
+    @Scheduled(fixedDelayString = "PT30S", initialDelayString = "PT30S")
+    public void resumeAbandoned() {
+        ProjectionVersions.State state = versions.state();
+        if (state.building() == null) {
+            return;
+        }
+        boolean neverRegistered = register.current().isEmpty();
+        if (neverRegistered || register.abandoned(clock.instant(), LEASE)) {
+            try {
+                start("the rebuild into version " + state.building() + " was interrupted");
+            } catch (IllegalStateException takenByAnother) {
+                log.info("Another instance resumed the interrupted rebuild");
+            }
+        }
+    }
+
+    private void run(int version) {
         long skipped = 0;
-        Instant startedAt = status.startedAt();
+        Instant lastReport = clock.instant();
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : TOPICS) {
@@ -163,26 +203,32 @@ public class ProjectionRebuilder {
                         store.flushBatch();
                         store.beginBatch();
                     }
-                    status = new Status("RUNNING", versions.active(), version, eventsProjected.get(), skipped, startedAt, null,
-                            reason, null);
+                    if (Duration.between(lastReport, clock.instant()).compareTo(HEARTBEAT) >= 0) {
+                        lastReport = clock.instant();
+                        if (!register.progress(owner, eventsProjected.get(), skipped, lastReport)) {
+                            throw new IllegalStateException("Another instance took the rebuild over after this one missed its lease");
+                        }
+                    }
                 }
                 store.flushBatch();
             } finally {
                 store.endBatch();
             }
             seeds.forEach(seed -> seed.seed(version));
+            if (!register.progress(owner, eventsProjected.get(), skipped, clock.instant())) {
+                throw new IllegalStateException("Another instance took the rebuild over before this one could switch");
+            }
             ProjectionVersions.State before = versions.state();
             versions.save(before.switched());
             store.dropVersionsBelow(before.active());
-            status = new Status("SWITCHED", version, null, eventsProjected.get(), skipped, startedAt, clock.instant(),
-                    reason, null);
+            register.finish(owner, "SWITCHED", eventsProjected.get(), skipped, null, clock.instant());
             log.info("Projections version {} caught up with {} events and is now active", version, eventsProjected.get());
         } catch (RuntimeException e) {
             log.error("Rebuild into version {} failed; version {} stays active", version, versions.active(), e);
-            ProjectionVersions.State state = versions.state();
-            versions.save(new ProjectionVersions.State(state.active(), state.schema(), null));
-            status = new Status("FAILED", versions.active(), null, eventsProjected.get(), skipped, startedAt,
-                    clock.instant(), reason, e.getMessage());
+            if (register.finish(owner, "FAILED", eventsProjected.get(), skipped, e.getMessage(), clock.instant())) {
+                ProjectionVersions.State state = versions.state();
+                versions.save(new ProjectionVersions.State(state.active(), state.schema(), null));
+            }
         }
     }
 
