@@ -8,19 +8,23 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import nl.startpakket.events.CloudEventHeaders;
 import nl.startpakket.localstack.Service;
+import nl.startpakket.localstack.ServiceProcess;
 import nl.startpakket.localstack.Stack;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.MethodOrderer;
@@ -29,7 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The promises under faults: services killed with SIGKILL in the middle of a stream of referrals,
+ * The promises under faults: services (two instances of each) killed with SIGKILL in the middle of a stream of referrals,
  * the broker restarted, the Mongo server gone for seconds, every message delivered twice and out
  * of order, poison messages. Nothing accepted is lost, nothing is billed twice.
  */
@@ -40,10 +44,32 @@ class FaultSuiteIT {
             "startpakket.fulfilment.v1", "startpakket.billing.v1");
     static final int REFERRALS = 24;
 
+    static final List<Service> CHAIN = List.of(Service.REFERRAL, Service.FULFILMENT, Service.BILLING, Service.REPORTING);
+    static final String ROTTERDAM = "GM0599";
+    static final int ROTTERDAM_CAP = 6;
+    static final int ROTTERDAM_REFERRALS = 10;
+
+    /**
+     * Two instances of every service of the chain, the first of each killed with SIGKILL in the
+     * middle of the stream (and started again), then the broker restarted and Mongo gone for
+     * seconds: every referral billed exactly once, a contract's cap never exceeded while both
+     * billing instances decide, and the reports equal to billing.
+     */
     @Test
     @Order(1)
     void killsOfEveryServiceABrokerRestartAndAMongoOutageLoseAndDoubleNothing() throws Exception {
         Stack stack = RunningStack.get();
+        List<ServiceProcess> secondInstances = CHAIN.stream()
+                .map(service -> CompletableFuture.supplyAsync(() -> stack.startAnotherInstance(service)))
+                .toList().stream().map(CompletableFuture::join).toList();
+        try {
+            faultsWithTwoInstances(stack);
+        } finally {
+            secondInstances.forEach(instance -> instance.stop(Stack.STOP_GRACE));
+        }
+    }
+
+    private void faultsWithTwoInstances(Stack stack) throws Exception {
         Api finance = RunningStack.api(Service.BILLING).asStaff("finance");
         Api coordinator = RunningStack.api(Service.REPORTING).asStaff("coordinator");
         Topics.awaitConsumersCaughtUp(Duration.ofMinutes(2));
@@ -66,6 +92,20 @@ class FaultSuiteIT {
                 Workload.pause(Duration.ofMillis(500));
             }
         });
+        // a capped contract of its own: both billing instances fund its referrals while they are killed in turn
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        MunicipalityOnboardingIT.registerContract("rotterdam-" + suffix, ROTTERDAM, "Gemeente Rotterdam", "70.00",
+                ROTTERDAM_CAP, "700.00");
+        String rotterdamKey = MunicipalityOnboardingIT.newPartnerKey("wijkteam-rotterdam-" + suffix, "Wijkteam Rotterdam " + suffix,
+                ROTTERDAM);
+        ExecutorService rotterdamThreads = Executors.newFixedThreadPool(2);
+        List<Future<String>> rotterdam = new ArrayList<>();
+        for (int i = 0; i < ROTTERDAM_REFERRALS; i++) {
+            rotterdam.add(rotterdamThreads.submit(() -> {
+                Workload.pause(Duration.ofMillis(ThreadLocalRandom.current().nextInt(6_000)));
+                return Workload.submitUntilTaken(rotterdamKey, Referrals.baby(ROTTERDAM, "Rotterdam"));
+            }));
+        }
 
         // a job a volunteer holds when fulfilment is killed is still theirs afterwards, and goes on to delivered
         String heldReferral = RunningStack.api(Service.REFERRAL).asPartner("demo-consultatiebureau-huizen")
@@ -118,9 +158,29 @@ class FaultSuiteIT {
             assertThat(jobs.get(id)).as("jobs of " + id).isEqualTo(1L);
             assertThat(deliveries.get(id)).as("deliveries of " + id).isEqualTo(1L);
         }
-        System.out.printf("FAULT SUITE: %d faults injected (4 services killed with SIGKILL, broker restart, Mongo outage),"
-                + " %d referrals all delivered and billed exactly once (one held by a volunteer across the kill of fulfilment)%n",
-                faults, ids.size());
+
+        Set<String> rotterdamIds = new HashSet<>();
+        for (Future<String> referral : rotterdam) {
+            rotterdamIds.add(referral.get());
+        }
+        rotterdamThreads.shutdown();
+        assertThat(rotterdamIds).hasSize(ROTTERDAM_REFERRALS);
+        await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
+            Map<String, Long> reserved = countPerReferral("startpakket.funding.v1", "funding.FundingReserved", rotterdamIds);
+            Map<String, Long> onHold = countPerReferral("startpakket.funding.v1", "funding.FundingOnHold", rotterdamIds);
+            for (String id : rotterdamIds) {
+                assertThat(reserved.getOrDefault(id, 0L) + onHold.getOrDefault(id, 0L)).as("funding decisions on " + id)
+                        .isEqualTo(1L);
+            }
+            assertThat(reserved.values().stream().mapToLong(Long::longValue).sum())
+                    .as("reserved under a cap of " + ROTTERDAM_CAP + " while two billing instances decided").isEqualTo(ROTTERDAM_CAP);
+        });
+        await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(finance.get("/api/v1/contracts/rotterdam-" + suffix)
+                .json().at("/usage/reserved").asInt()).isEqualTo(ROTTERDAM_CAP));
+        System.out.printf("FAULT SUITE: two instances of each service; %d faults injected (the first instance of 4 services "
+                + "killed with SIGKILL, broker restart, Mongo outage), %d referrals all delivered and billed exactly once (one held "
+                + "by a volunteer across the kill of fulfilment); %d referrals on a cap of %d: %d reserved, the rest on hold%n",
+                faults, ids.size(), ROTTERDAM_REFERRALS, ROTTERDAM_CAP, ROTTERDAM_CAP);
     }
 
     @Test

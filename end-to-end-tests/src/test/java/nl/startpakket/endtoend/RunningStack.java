@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import nl.startpakket.localstack.Service;
 import nl.startpakket.localstack.ServiceProcess;
 import nl.startpakket.localstack.Stack;
@@ -53,6 +55,26 @@ final class RunningStack {
 
     static Api api(Service service) {
         return new Api(service(service).baseUrl());
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * One of the running instances of {@code service}, in turn, as a load balancer in front of
+     * replicas would pick them (the first instance when no other is running).
+     */
+    static Api anyInstance(Service service) {
+        List<ServiceProcess> running = new ArrayList<>();
+        if (service(service).isAlive()) {
+            running.add(service(service));
+        }
+        get().otherInstances().stream()
+                .filter(p -> p.name().startsWith(service.module() + "-") && p.isAlive())
+                .forEach(running::add);
+        if (running.isEmpty()) {
+            return api(service);
+        }
+        return new Api(running.get(Math.floorMod(NEXT.getAndIncrement(), running.size())).baseUrl());
     }
 
     private static String blankToNull(String value) {

@@ -15,7 +15,8 @@ import nl.startpakket.localstack.Service;
 /**
  * Partners submitting referrals and volunteers working the queue, the way people do: a request
  * that fails while a service is down is retried (with the same Idempotency-Key), a job step that
- * fails is tried again on the next round.
+ * fails is tried again on the next round. Each request goes to one of the service's running
+ * instances in turn.
  */
 final class Workload {
 
@@ -30,16 +31,23 @@ final class Workload {
     /** Submits one Huizen referral, retrying until the referral service answers 201 (at most two minutes). */
     String submit(int sequence) {
         String key = HUIZEN_PARTNERS.get(sequence % HUIZEN_PARTNERS.size());
-        Map<String, Object> body = Referrals.baby("GM0406", "Huizen");
+        String id = submitUntilTaken(key, Referrals.baby("GM0406", "Huizen"));
+        referralIds.add(id);
+        return id;
+    }
+
+    /**
+     * Submits {@code body} with the partner's API key to one of the referral service's instances,
+     * retrying (with the same Idempotency-Key) until one answers 201 or 200; at most two minutes.
+     */
+    static String submitUntilTaken(String key, Map<String, Object> body) {
         String idempotencyKey = UUID.randomUUID().toString();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
         while (Instant.now().isBefore(deadline)) {
             try {
-                Api.Response response = RunningStack.api(Service.REFERRAL).asPartner(key).postIdempotent("/api/v1/referrals", body, idempotencyKey);
+                Api.Response response = RunningStack.anyInstance(Service.REFERRAL).asPartner(key).postIdempotent("/api/v1/referrals", body, idempotencyKey);
                 if (response.status() == 201 || response.status() == 200) {
-                    String id = response.json().get("referralId").asText();
-                    referralIds.add(id);
-                    return id;
+                    return response.json().get("referralId").asText();
                 }
                 if (response.status() >= 400 && response.status() < 500 && response.status() != 429) {
                     throw new AssertionError("Referral refused: " + response);
@@ -54,7 +62,7 @@ final class Workload {
 
     /** One round over the queue: every job of ours moves one or more steps on. Returns how many are delivered. */
     int workOneRound() {
-        Api volunteer = RunningStack.api(Service.FULFILMENT).asStaff("volunteer");
+        Api volunteer = RunningStack.anyInstance(Service.FULFILMENT).asStaff("volunteer");
         int delivered = 0;
         JsonNode jobs;
         try {

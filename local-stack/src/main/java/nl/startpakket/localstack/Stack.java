@@ -58,6 +58,7 @@ public final class Stack implements AutoCloseable {
 
     private final Object lock = new Object();
     private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
+    private final List<ServiceProcess> otherInstances = new ArrayList<>();
     private KafkaBroker kafka;
     private MongoWireServer mongo;
     private DemoMailServer mail;
@@ -134,20 +135,11 @@ public final class Stack implements AutoCloseable {
             for (Service service : Service.values()) {
                 int port = settings.ports.get(service);
                 requireFree(settings.host, port, service.module());
-                Map<String, String> env = new LinkedHashMap<>();
-                env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
-                env.put("MONGODB_URI", mongoUri);
-                env.put("SPRING_PROFILES_ACTIVE", settings.profiles);
-                // only this machine can reach the services (demo credentials)
-                env.put("SERVER_ADDRESS", settings.host);
-                env.putAll(identityEnvironment());
-                env.putAll(mailEnvironment());
-                env.putAll(settings.environment);
                 ClassDataSharing.Launch launch = launches.get(service).join();
                 List<String> jvmOptions = new ArrayList<>(settings.jvmOptions);
                 jvmOptions.addAll(launch.jvmOptions());
                 processes.put(service, ServiceProcess.javaJar(service.module(), launch.jar(), port,
-                        env, data.resolve("logs").resolve(service.module() + ".log"), jvmOptions));
+                        serviceEnvironment(), data.resolve("logs").resolve(service.module() + ".log"), jvmOptions));
             }
             synchronized (lock) {
                 if (stopped) {
@@ -182,6 +174,53 @@ public final class Stack implements AutoCloseable {
         } catch (RuntimeException e) {
             stop();
             throw e;
+        }
+    }
+
+    /** What every service instance is started with: the broker, Mongo, the identity provider, the demo inbox. */
+    private Map<String, String> serviceEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
+        env.put("MONGODB_URI", mongoUri);
+        env.put("SPRING_PROFILES_ACTIVE", settings.profiles);
+        // only this machine can reach the services (demo credentials)
+        env.put("SERVER_ADDRESS", settings.host);
+        env.putAll(identityEnvironment());
+        env.putAll(mailEnvironment());
+        env.putAll(settings.environment);
+        return env;
+    }
+
+    /**
+     * Starts one more instance of {@code service} on a free port, on the same broker, Mongo and
+     * identity provider as the first (its log {@code logs/<module>-<n>.log}), and waits until it is
+     * ready. The instances share the service's database and consumer groups, as replicas behind a
+     * load balancer do. Stopped with the stack.
+     */
+    public ServiceProcess startAnotherInstance(Service service) {
+        ServiceProcess instance;
+        synchronized (lock) {
+            if (stopped || services.isEmpty()) {
+                throw new IllegalStateException("The stack is not running");
+            }
+            int number = 2 + (int) otherInstances.stream().filter(p -> p.name().startsWith(service.module() + "-")).count();
+            try {
+                instance = ServiceProcess.javaJar(service.module() + "-" + number, service.jarIn(settings.jarDirectory),
+                        KafkaBroker.freePort(settings.host), serviceEnvironment(),
+                        settings.dataDirectory.resolve("logs").resolve(service.module() + "-" + number + ".log"), settings.jvmOptions);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            otherInstances.add(instance);
+            instance.start();
+        }
+        return instance.awaitReady(READY_TIMEOUT);
+    }
+
+    /** The instances started by {@link #startAnotherInstance(Service)}, running or not. */
+    public List<ServiceProcess> otherInstances() {
+        synchronized (lock) {
+            return List.copyOf(otherInstances);
         }
     }
 
@@ -367,7 +406,8 @@ public final class Stack implements AutoCloseable {
                 return;
             }
             stopped = true;
-            running = List.copyOf(services.values());
+            running = new ArrayList<>(services.values());
+            running.addAll(otherInstances);
             broker = kafka;
             server = mongo;
             inbox = mail;
