@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +29,7 @@ import nl.startpakket.localstack.Service;
 import nl.startpakket.localstack.ServiceProcess;
 import nl.startpakket.localstack.Stack;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -63,9 +66,24 @@ class FaultSuiteIT {
                 .map(service -> CompletableFuture.supplyAsync(() -> stack.startAnotherInstance(service)))
                 .toList().stream().map(CompletableFuture::join).toList();
         try {
+            awaitSegmentsSharedByBothInstances(stack);
             faultsWithTwoInstances(stack);
         } finally {
             secondInstances.forEach(instance -> instance.stop(Stack.STOP_GRACE));
+        }
+    }
+
+    /** The second instance of each event-sourced service takes one of the two segments of its publisher. */
+    private static void awaitSegmentsSharedByBothInstances(Stack stack) {
+        try (MongoClient client = MongoClients.create(stack.mongoUri())) {
+            for (String database : List.of("startpakket-referral", "startpakket-fulfilment", "startpakket-billing")) {
+                await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+                    Set<String> owners = new HashSet<>();
+                    client.getDatabase(database).getCollection("trackingtokens").find(new Document("processorName", "kafka-publisher"))
+                            .forEach(token -> owners.add(token.getString("owner")));
+                    assertThat(owners).as("owners of the kafka-publisher segments in " + database).doesNotContainNull().hasSize(2);
+                });
+            }
         }
     }
 

@@ -1,6 +1,10 @@
 package nl.startpakket.platform.axon;
 
 import com.mongodb.client.MongoClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
 import nl.startpakket.platform.PlatformProperties;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -17,8 +21,11 @@ import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperev
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -29,6 +36,9 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonMongoConfiguration {
+
+    /** How often an instance says it is alive and looks whether it holds more than its share of segments. */
+    static final Duration SEGMENT_BALANCER_HEARTBEAT = Duration.ofSeconds(5);
 
     @Bean
     public MongoTemplate axonMongoTemplate(MongoClient client, MongoProperties mongo) {
@@ -81,8 +91,26 @@ public class AxonMongoConfiguration {
 
     /** The aggregate caches of this instance; each service names one per aggregate type. */
     @Bean
-    public AggregateCaches aggregateCaches(org.springframework.beans.factory.ObjectProvider<EventStore> eventStore) {
+    public AggregateCaches aggregateCaches(ObjectProvider<EventStore> eventStore) {
         return new AggregateCaches(eventStore::getObject);
+    }
+
+    /**
+     * The tracking processors' segments spread over the running instances of the service; an
+     * instance that stops leaves its segments to the others (see {@link SegmentBalancer}). It
+     * starts once the application is ready: the processors are running then.
+     */
+    @Bean(destroyMethod = "stop")
+    public SegmentBalancer segmentBalancer(ObjectProvider<org.axonframework.config.Configuration> axon, TokenStore tokenStore,
+                                           MongoClient client, MongoProperties mongo, MeterRegistry meters) {
+        return new SegmentBalancer(() -> axon.getObject().eventProcessingConfiguration().eventProcessors(), tokenStore,
+                client.getDatabase(mongo.getMongoClientDatabase()), ManagementFactory.getRuntimeMXBean().getName(),
+                Clock.systemUTC(), SEGMENT_BALANCER_HEARTBEAT, meters);
+    }
+
+    @Bean
+    public ApplicationListener<ApplicationReadyEvent> startSegmentBalancer(SegmentBalancer segmentBalancer) {
+        return ready -> segmentBalancer.start();
     }
 
     /**
