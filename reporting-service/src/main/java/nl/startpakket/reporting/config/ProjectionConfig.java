@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import nl.startpakket.municipalities.MunicipalityRegister;
 import nl.startpakket.platform.messaging.IntegrationEventCodec;
 import nl.startpakket.reporting.integration.in.ProjectionRebuilder;
@@ -31,6 +32,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class ProjectionConfig {
 
+    static final Duration VERSIONS_STALENESS = Duration.ofSeconds(1);
+
     @Bean
     public EvaluationStore evaluationStore(MongoClient client, MongoProperties mongo, MunicipalityRegister municipalities) {
         return new EvaluationStore(database(client, mongo), municipalities);
@@ -38,7 +41,9 @@ public class ProjectionConfig {
 
     @Bean
     public ProjectionVersions projectionVersions(MongoClient client, MongoProperties mongo, EvaluationStore store) {
-        ProjectionVersions versions = new ProjectionVersions(client.getDatabase(mongo.getMongoClientDatabase()));
+        // live events read which versions to write at most once a second, not once per event
+        ProjectionVersions versions = new ProjectionVersions(client.getDatabase(mongo.getMongoClientDatabase()),
+                VERSIONS_STALENESS);
         // before the live consumers and the demo seed start: only facts of an earlier run count
         versions.initialise(store.hasFacts(1));
         versions.writable().forEach(store::prepare);

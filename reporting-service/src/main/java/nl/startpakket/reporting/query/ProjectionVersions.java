@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
@@ -22,9 +23,30 @@ public class ProjectionVersions {
     private static final String ID = "evaluation";
 
     private final MongoCollection<Document> collection;
+    private final Duration staleness;
+    private volatile Cached cached;
+
+    /** The versions as last read, and when (monotonic clock). */
+    private record Cached(List<Integer> writable, long readAtNanos) {
+    }
 
     public ProjectionVersions(MongoDatabase database) {
+        this(database, Duration.ZERO);
+    }
+
+    /**
+     * @param staleness how long {@link #writable()} may answer what it read before, instead of
+     *                  reading it again for every live event (a rebuild waits longer than this
+     *                  before it takes its end offsets, see {@link #staleness()})
+     */
+    public ProjectionVersions(MongoDatabase database, Duration staleness) {
         this.collection = database.getCollection(COLLECTION);
+        this.staleness = staleness;
+    }
+
+    /** How old the versions that {@link #writable()} answers can be, at most. */
+    public Duration staleness() {
+        return staleness;
     }
 
     /** The state; when nothing was ever stored, version 1 of the current schema is active. */
@@ -55,16 +77,29 @@ public class ProjectionVersions {
         return state().active();
     }
 
-    /** The versions live events go to: the active one and the one being built. */
+    /**
+     * The versions live events go to: the active one and the one being built, as read at most
+     * {@link #staleness()} ago (by any instance's change: this instance's own {@link #save} counts
+     * at once).
+     */
     public List<Integer> writable() {
-        return state().writable();
+        Cached last = cached;
+        long now = System.nanoTime();
+        if (last != null && now - last.readAtNanos() < staleness.toNanos()) {
+            return last.writable();
+        }
+        List<Integer> writable = List.copyOf(state().writable());
+        cached = new Cached(writable, now);
+        return writable;
     }
 
     public void save(State state) {
+        cached = null;
         collection.replaceOne(Filters.eq("_id", ID),
                 new Document("_id", ID).append("active", state.active()).append("schema", state.schema())
                         .append("building", state.building()),
                 new ReplaceOptions().upsert(true));
+        cached = null;
     }
 
     /** @param building null when no rebuild runs */

@@ -1,11 +1,13 @@
 package nl.startpakket.reporting.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -88,6 +90,21 @@ class ProjectionVersionsTest {
 
         assertThat(versions.state()).isEqualTo(new ProjectionVersions.State(2, EvaluationProjection.SCHEMA, null));
         assertThat(versions.writable()).containsExactly(2);
+    }
+
+    @Test
+    void shouldSeeItsOwnRebuildStartAtOnceAndAnotherInstancesWithinTheStaleness() {
+        Duration staleness = Duration.ofMillis(300);
+        ProjectionVersions here = new ProjectionVersions(client.getDatabase("versions-two-instances"), staleness);
+        ProjectionVersions there = new ProjectionVersions(client.getDatabase("versions-two-instances"), staleness);
+        assertThat(here.writable()).containsExactly(1);
+        assertThat(there.writable()).containsExactly(1);
+
+        here.save(here.state().building(2));
+
+        assertThat(here.writable()).as("this instance's own change").isEqualTo(List.of(1, 2));
+        assertThat(there.writable()).as("read less than the staleness ago").containsExactly(1);
+        await().atMost(staleness.multipliedBy(3)).until(() -> there.writable().equals(List.of(1, 2)));
     }
 
     @Test

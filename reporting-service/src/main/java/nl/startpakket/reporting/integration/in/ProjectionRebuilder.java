@@ -168,6 +168,15 @@ public class ProjectionRebuilder {
         }
     }
 
+    private static void waitFor(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted before the rebuild began", e);
+        }
+    }
+
     private void run(int version) {
         long skipped = 0;
         Instant lastReport = clock.instant();
@@ -179,7 +188,10 @@ public class ProjectionRebuilder {
                     infos.forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
                 }
             }
-            // taken after the new version was registered for the live consumers: see the class comment
+            // taken once every live consumer writes into the new version too (each instance may answer
+            // the versions it read up to staleness() ago): every event one of them projected without it
+            // was published before these end offsets, so this reader projects it; see the class comment
+            waitFor(versions.staleness().multipliedBy(2));
             Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions, Duration.ofSeconds(30)));
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
