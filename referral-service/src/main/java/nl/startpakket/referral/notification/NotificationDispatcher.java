@@ -22,6 +22,7 @@ import nl.startpakket.referral.config.NotificationProperties;
 import nl.startpakket.referral.partner.PartnerDirectory;
 import nl.startpakket.referral.partner.PartnerView;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -125,6 +126,9 @@ public class NotificationDispatcher implements DisposableBean {
                     return;
                 }
             }
+        } catch (ConcurrencyException e) {
+            // another instance of the service claimed the attempt first and drains this lane now: nothing is sent twice
+            log.debug("Notifications of lane {} are sent by another instance: {}", lane, e.getMessage());
         } catch (RuntimeException e) {
             log.warn("Notifications of lane {} wait for the next round: {}", lane, e.toString());
         } finally {
