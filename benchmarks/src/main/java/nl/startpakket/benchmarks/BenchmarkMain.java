@@ -46,6 +46,9 @@ import org.bson.Document;
  * --rebuild-events N      how many events B7 puts on the topics (default 1,000,000, quick 5,000)
  * --history-rows N        how many rows the history file of B9 has (default 10,000, quick 500)
  * --profile DIR           flight recordings (JFR) of every stack process during B5 and B7 into DIR
+ * --instances 2           two instances of each service of the chain (referral, fulfilment, billing,
+ *                         reporting) after the cold starts; the partner clients post to both referral
+ *                         instances in turn; CPU, memory and MongoDB commands count every instance
  * </pre>
  */
 public final class BenchmarkMain {
@@ -63,7 +66,7 @@ public final class BenchmarkMain {
 
     record Options(boolean quick, Path output, List<String> serviceJvmOptions, String jvmName,
                    Map<String, String> environment, Set<String> only, double maxLoad, String commandLine, boolean keepData, Path profile, Duration pipeline, Integer rebuildEvents, Duration maxWait,
-                   Integer historyRows) {
+                   Integer historyRows, int instances) {
         boolean runs(String group) {
             return only.isEmpty() || only.contains(group);
         }
@@ -99,6 +102,7 @@ public final class BenchmarkMain {
         Integer rebuildEvents = null;
         Integer historyRows = null;
         Duration maxWait = Duration.ofHours(12);
+        int instances = 1;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
@@ -124,6 +128,12 @@ public final class BenchmarkMain {
                 case "--pipeline-seconds" -> pipelineDuration = Duration.ofSeconds(Long.parseLong(args[++i]));
                 case "--rebuild-events" -> rebuildEvents = Integer.parseInt(args[++i]);
                 case "--history-rows" -> historyRows = Integer.parseInt(args[++i]);
+                case "--instances" -> {
+                    instances = Integer.parseInt(args[++i]);
+                    if (instances < 1 || instances > 2) {
+                        throw new IllegalArgumentException("--instances 1|2");
+                    }
+                }
                 case "--help", "-h" -> {
                     OUT.println("Usage: java -jar benchmarks/target/benchmarks.jar [--quick] [--output FILE] "
                             + "[--jvm default|throughput] [--env NAME=VALUE]... [--only F,B1,B2,B4,B5,B6,B7,B8,B9] [--max-load X]");
@@ -150,7 +160,7 @@ public final class BenchmarkMain {
             jvmName += " + extra";
         }
         return new Options(quick, output, jvm, jvmName, env, only, maxLoad, command, keep, profile, pipelineDuration, rebuildEvents, maxWait,
-                historyRows);
+                historyRows, instances);
     }
 
     private int run() throws Exception {
@@ -165,7 +175,11 @@ public final class BenchmarkMain {
                     .applyToConnectionPoolSettings(p -> p.maxSize(64))
                     .build());
             visibility = new Visibility(mongo, Duration.ofMillis(10), 400);
-            pipeline = new Pipeline(stack, new ReferralClient(stack.baseUrl(Service.REFERRAL)), visibility);
+            if (options.instances() == 2) {
+                OUT.println("  starting a second instance of referral, fulfilment, billing and reporting");
+                stack.startSecondInstances(Service.REFERRAL, Service.FULFILMENT, Service.BILLING, Service.REPORTING);
+            }
+            pipeline = new Pipeline(stack, new ReferralClient(stack.baseUrls(Service.REFERRAL)), visibility);
             step("B1", this::rawKafka);
             step("B2", this::rawMongo);
             step("B4", this::axon);
@@ -266,6 +280,9 @@ public final class BenchmarkMain {
         report.header("JVM", Machine.jvm());
         report.header("Services' JVM options", options.jvmName() + ": `" + String.join(" ", options.serviceJvmOptions()) + "`");
         report.header("Infrastructure JVM (Kafka broker + Mongo wire-protocol server)", "`" + String.join(" ", HostedStack.HOST_JVM_OPTIONS) + "`");
+        report.header("Instances per service", options.instances() == 1 ? "1"
+                : options.instances() + " of referral, fulfilment, billing and reporting (started after the cold starts; "
+                + "POSTs to both referral instances in turn), 1 of identity");
         report.header("Extra service environment", options.environment().isEmpty() ? "none" : options.environment().toString());
         try {
             report.header("Service jars", serviceJars().toString());

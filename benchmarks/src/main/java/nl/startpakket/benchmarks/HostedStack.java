@@ -38,6 +38,9 @@ final class HostedStack implements AutoCloseable {
     private final BlockingQueue<String> answers = new LinkedBlockingQueue<>();
     private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
     private final Map<Service, Long> pids = java.util.Collections.synchronizedMap(new EnumMap<>(Service.class));
+    /** Further instances ({@link #startSecondInstances}): each service's base URLs after its first, and their pids by name. */
+    private final Map<Service, List<Integer>> otherPorts = java.util.Collections.synchronizedMap(new EnumMap<>(Service.class));
+    private final Map<String, Long> otherPids = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private final Object commandLock = new Object();
     private final Path dataDirectory;
     private final Duration coldStart;
@@ -149,6 +152,33 @@ final class HostedStack implements AutoCloseable {
         return "http://127.0.0.1:" + ports.get(service);
     }
 
+    /** Every running instance of the service: the first, then those {@link #startSecondInstances} added. */
+    List<String> baseUrls(Service service) {
+        List<String> urls = new ArrayList<>();
+        urls.add(baseUrl(service));
+        otherPorts.getOrDefault(service, List.of()).forEach(port -> urls.add("http://127.0.0.1:" + port));
+        return urls;
+    }
+
+    /** How many instances each service runs. */
+    int instances() {
+        return 1 + otherPorts.values().stream().mapToInt(List::size).max().orElse(0);
+    }
+
+    /** Starts a second instance of each of the services (in parallel) and waits until they are ready. */
+    void startSecondInstances(Service... services) {
+        String answer = command("another " + String.join(",", java.util.Arrays.stream(services).map(Service::name).toList()),
+                Duration.ofMinutes(5));
+        for (String part : answer.substring("ok ".length()).trim().split(" ")) {
+            String[] kv = part.split("=", 2);
+            Service service = Service.valueOf(kv[0]);
+            String[] portPid = kv[1].split(":");
+            List<Integer> ports = otherPorts.computeIfAbsent(service, s -> new java.util.concurrent.CopyOnWriteArrayList<>());
+            ports.add(Integer.parseInt(portPid[0]));
+            otherPids.put(service.module() + "-" + (ports.size() + 1), Long.parseLong(portPid[1]));
+        }
+    }
+
     long hostPid() {
         return host.pid();
     }
@@ -164,6 +194,9 @@ final class HostedStack implements AutoCloseable {
         synchronized (pids) {
             all.addAll(pids.values());
         }
+        synchronized (otherPids) {
+            all.addAll(otherPids.values());
+        }
         return all;
     }
 
@@ -176,6 +209,7 @@ final class HostedStack implements AutoCloseable {
             now = new EnumMap<>(pids);
         }
         now.forEach((service, pid) -> rss.put(service.module(), ResidentMemory.ofProcess(pid)));
+        otherInstancePids().forEach((name, pid) -> rss.put(name, ResidentMemory.ofProcess(pid)));
         return rss;
     }
 
@@ -192,7 +226,14 @@ final class HostedStack implements AutoCloseable {
             now = new EnumMap<>(pids);
         }
         now.forEach((service, pid) -> cpu.put(service.module(), Machine.cpuMillis(pid)));
+        otherInstancePids().forEach((name, pid) -> cpu.put(name, Machine.cpuMillis(pid)));
         return cpu;
+    }
+
+    private Map<String, Long> otherInstancePids() {
+        synchronized (otherPids) {
+            return new LinkedHashMap<>(otherPids);
+        }
     }
 
     /** {@code kill -9} of the service. */
@@ -268,5 +309,6 @@ final class HostedStack implements AutoCloseable {
             services = List.copyOf(pids.values());
         }
         services.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+        otherInstancePids().values().forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
     }
 }

@@ -40,15 +40,23 @@ final class MongoOperations {
         return new Counts(counts);
     }
 
+    /** The commands of every instance of the service, added up. */
     private Map<String, Double> scrape(Service service) {
         Map<String, Double> counts = new TreeMap<>();
+        for (String baseUrl : stack.baseUrls(service)) {
+            scrape(baseUrl, counts);
+        }
+        return counts;
+    }
+
+    private void scrape(String baseUrl, Map<String, Double> counts) {
         try {
             HttpResponse<java.util.stream.Stream<String>> response = http.send(
-                    HttpRequest.newBuilder(URI.create(stack.baseUrl(service) + "/actuator/prometheus"))
+                    HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus"))
                             .timeout(Duration.ofSeconds(10)).GET().build(),
                     HttpResponse.BodyHandlers.ofLines());
             if (response.statusCode() != 200) {
-                return counts;
+                return;
             }
             response.body().forEach(line -> {
                 Matcher m = COUNT.matcher(line);
@@ -63,11 +71,10 @@ final class MongoOperations {
                 }
             });
         } catch (IOException e) {
-            return counts;
+            // an instance that does not answer has nothing to add
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return counts;
     }
 
     /** Commands per service and per "collection command", as counted at one moment. */

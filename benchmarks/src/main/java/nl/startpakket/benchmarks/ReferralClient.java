@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -33,11 +34,13 @@ final class ReferralClient {
                 return t;
             }))
             .build();
-    private final URI referrals;
+    /** The referral service's instances, taken in turn (as a load balancer in front of them would). */
+    private final List<URI> referrals;
+    private final AtomicLong turn = new AtomicLong();
     private final String dueDate = LocalDate.now().plusWeeks(16).toString();
 
-    ReferralClient(String referralServiceBaseUrl) {
-        this.referrals = URI.create(referralServiceBaseUrl + "/api/v1/referrals");
+    ReferralClient(List<String> referralServiceBaseUrls) {
+        this.referrals = referralServiceBaseUrls.stream().map(url -> URI.create(url + "/api/v1/referrals")).toList();
     }
 
     /** The outcome of one POST: the referral id on 201, else the status and body. */
@@ -61,7 +64,7 @@ final class ReferralClient {
     }
 
     private HttpRequest request() {
-        return HttpRequest.newBuilder(referrals)
+        return HttpRequest.newBuilder(referrals.get((int) (turn.getAndIncrement() % referrals.size())))
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")

@@ -19,7 +19,9 @@ import nl.startpakket.localstack.Stack;
  * time of the stack are its own.
  *
  * <p>It answers on standard output, on lines starting with {@value #MARK}, to commands read from
- * standard input: {@code kill|start <SERVICE>}, {@code stop <SERVICE>[,<SERVICE>...]}, {@code shutdown}. End of input stops the stack.
+ * standard input: {@code kill|start <SERVICE>}, {@code stop <SERVICE>[,<SERVICE>...]}, {@code another <SERVICE>[,<SERVICE>...]}
+ * (a further instance of each, started in parallel; answers {@code ok <SERVICE>=<port>:<pid>...}), {@code shutdown}.
+ * End of input stops the stack.
  */
 public final class StackHost {
 
@@ -59,7 +61,7 @@ public final class StackHost {
         StringBuilder ready = new StringBuilder(MARK + "ready kafka=" + stack.kafkaBootstrapServers() + " mongo=" + stack.mongoUri());
         for (Service service : Service.values()) {
             ServiceProcess process = stack.service(service);
-            ready.append(' ').append(service.name()).append('=').append(process.port()).append(':').append(process.pid());
+            ready.append(' ').append(service.name()).append('=').append(portAndPid(process));
         }
         out.println(ready);
 
@@ -84,6 +86,12 @@ public final class StackHost {
                         process.start().awaitReady(Stack.READY_TIMEOUT);
                         out.println(MARK + "ok " + process.pid());
                     }
+                    case "another" -> {
+                        String started = Arrays.stream(command[1].split(",")).parallel()
+                                .map(name -> name + "=" + portAndPid(stack.startAnotherInstance(Service.valueOf(name))))
+                                .collect(java.util.stream.Collectors.joining(" "));
+                        out.println(MARK + "ok " + started);
+                    }
                     case "shutdown" -> {
                         stack.stop();
                         out.println(MARK + "ok");
@@ -97,6 +105,10 @@ public final class StackHost {
         }
         stack.stop();
         System.exit(0);
+    }
+
+    private static String portAndPid(ServiceProcess process) {
+        return process.port() + ":" + process.pid();
     }
 
     private static String oneLine(String text) {
