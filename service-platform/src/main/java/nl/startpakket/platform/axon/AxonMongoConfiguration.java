@@ -6,6 +6,9 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import nl.startpakket.platform.PlatformProperties;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventBusSpanFactory;
@@ -87,6 +90,22 @@ public class AxonMongoConfiguration {
                 .mongoTemplate(axonMongoTemplate)
                 .serializer(serializer)
                 .build();
+    }
+
+    /**
+     * Commands that lost a race for their aggregate against another instance are sent again
+     * ({@link ConcurrencyRetryScheduler}: after 20 ms, doubled each time, up to 8 times). Not a
+     * {@code ScheduledExecutorService} bean of its own: Spring Boot would take that for the
+     * services' {@code @Scheduled} work.
+     */
+    @Bean(destroyMethod = "shutdown")
+    public ConcurrencyRetryScheduler concurrencyRetryScheduler(MeterRegistry meters) {
+        return new ConcurrencyRetryScheduler(20, 8, meters);
+    }
+
+    @Bean
+    public CommandGateway commandGateway(CommandBus commandBus, ConcurrencyRetryScheduler concurrencyRetryScheduler) {
+        return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(concurrencyRetryScheduler).build();
     }
 
     /** The aggregate caches of this instance; each service names one per aggregate type. */
