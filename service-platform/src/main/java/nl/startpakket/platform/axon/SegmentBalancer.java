@@ -16,9 +16,12 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -94,10 +97,14 @@ public class SegmentBalancer {
             executor.shutdownNow();
             executor = null;
         }
+        // at most a moment: when MongoDB is gone already, the registration simply ages out
         try {
-            instances.deleteOne(Filters.eq("_id", instance));
-        } catch (RuntimeException e) {
-            log.warn("Could not unregister instance {} from {}: {}", instance, COLLECTION, e.getMessage());
+            CompletableFuture.runAsync(() -> instances.deleteOne(Filters.eq("_id", instance))).get(2, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            log.info("Instance {} not unregistered from {} ({}); it counts as stopped after {}", instance, COLLECTION,
+                    e.getClass().getSimpleName(), liveness());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -149,9 +156,13 @@ public class SegmentBalancer {
         }
     }
 
-    /** An instance whose heartbeat is older than this has stopped. */
+    /**
+     * An instance whose heartbeat is older than this has stopped. Two heartbeats: about when the
+     * token store's claims of an instance killed with SIGKILL run out (10 s), so that the instance
+     * that takes them over does not count the dead one as a taker of its surplus.
+     */
     private Duration liveness() {
-        return heartbeat.multipliedBy(3);
+        return heartbeat.multipliedBy(2);
     }
 
     /** Long enough for another instance's processor to notice the unclaimed segment and claim it. */
