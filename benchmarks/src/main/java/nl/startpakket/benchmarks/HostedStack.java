@@ -160,11 +160,6 @@ final class HostedStack implements AutoCloseable {
         return urls;
     }
 
-    /** How many instances each service runs. */
-    int instances() {
-        return 1 + otherPorts.values().stream().mapToInt(List::size).max().orElse(0);
-    }
-
     /** Starts a second instance of each of the services (in parallel) and waits until they are ready. */
     void startSecondInstances(Service... services) {
         String answer = command("another " + String.join(",", java.util.Arrays.stream(services).map(Service::name).toList()),

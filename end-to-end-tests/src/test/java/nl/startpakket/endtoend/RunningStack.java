@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import nl.startpakket.localstack.Service;
 import nl.startpakket.localstack.ServiceProcess;
 import nl.startpakket.localstack.Stack;
@@ -57,7 +58,7 @@ final class RunningStack {
         return new Api(service(service).baseUrl());
     }
 
-    private static final java.util.concurrent.atomic.AtomicInteger NEXT = new java.util.concurrent.atomic.AtomicInteger();
+    private static final AtomicInteger NEXT = new AtomicInteger();
 
     /**
      * One of the running instances of {@code service}, in turn, as a load balancer in front of
