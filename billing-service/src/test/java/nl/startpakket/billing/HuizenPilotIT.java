@@ -34,7 +34,7 @@ import nl.startpakket.events.referral.v1.ReferralAccepted;
 import nl.startpakket.platform.testing.ServiceIntegrationTest;
 import nl.startpakket.platform.testing.TopicProbe;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -207,9 +207,9 @@ class HuizenPilotIT {
     }
 
     private void replay(String processingGroup) {
-        TrackingEventProcessor processor = processing.eventProcessor(processingGroup, TrackingEventProcessor.class)
+        StreamingEventProcessor processor = processing.eventProcessor(processingGroup, StreamingEventProcessor.class)
                 .orElseThrow();
-        processor.shutDown();
+        processor.shutdownAsync().join();
         processor.resetTokens();
         processor.start();
     }

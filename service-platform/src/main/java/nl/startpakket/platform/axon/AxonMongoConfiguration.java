@@ -24,6 +24,7 @@ import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperev
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.EventProcessorProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
@@ -114,8 +115,14 @@ public class AxonMongoConfiguration {
         return new AggregateCaches(eventStore::getObject);
     }
 
+    /** Each pooled processor's segments are its own setting, and an instance may claim them all. */
+    @Bean
+    public ConfigurerModule pooledProcessorClaims(EventProcessorProperties processors) {
+        return new PooledProcessorClaims(processors);
+    }
+
     /**
-     * The tracking processors' segments spread over the running instances of the service; an
+     * The streaming processors' segments spread over the running instances of the service; an
      * instance that stops leaves its segments to the others (see {@link SegmentBalancer}). It
      * starts once the application is ready: the processors are running then.
      */

@@ -15,8 +15,10 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,10 +33,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Spreads the segments of the tracking processors over the running instances of a service.
+ * Spreads the segments of the streaming processors over the running instances of a service.
  *
  * <p>Axon's processors claim segments in the token store: an instance claims every unclaimed
- * segment it has a thread for, and the claims of an instance that died run out after the token
+ * segment up to its processor's capacity (for the services' pooled processors, the number of
+ * segments they are configured with: {@link PooledProcessorClaims}), and the claims of an instance that died run out after the token
  * store's claim timeout, when the others take them over. What Axon leaves to the application
  * without Axon Server is the other direction: a second instance starts, and the first holds
  * every segment. Here every instance registers itself in {@code processing_instances} (a
@@ -43,8 +46,8 @@ import org.slf4j.LoggerFactory;
  * {@link StreamingEventProcessor#releaseSegment(int, long, TimeUnit)} for long enough that another
  * instance claims it.
  *
- * <p>A processor configured with more threads than its token store has segments (tokens made by
- * an older configuration) has its segments split, one at a time, until they are as many.
+ * <p>A processor that may claim more segments than its token store has (tokens made by an older
+ * configuration) has its segments split, one at a time, until they are as many.
  */
 public class SegmentBalancer {
 
@@ -59,6 +62,8 @@ public class SegmentBalancer {
     private final Duration heartbeat;
     private final Counter released;
     private final Counter split;
+    /** Processors with a split under way: a split completes asynchronously, and one at a time is enough. */
+    private final Set<String> splitting = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService executor;
 
     public SegmentBalancer(Supplier<Map<String, EventProcessor>> processors, TokenStore tokenStore, MongoDatabase database,
@@ -73,7 +78,7 @@ public class SegmentBalancer {
                 .description("Segments this instance released so that another instance of the service processes them")
                 .register(meters);
         this.split = Counter.builder("startpakket.processing.segments.split")
-                .description("Segments split because the processor has more threads than segments")
+                .description("Segments split because the processor is configured for more segments than its token store has")
                 .register(meters);
         // a stopped instance's registration is gone after a while even if nobody counts instances any more
         instances.createIndex(Indexes.ascending("heartbeatAt"), new IndexOptions().expireAfter(1L, TimeUnit.HOURS));
@@ -137,10 +142,14 @@ public class SegmentBalancer {
             return;
         }
         if (segments < processor.maxCapacity()) {
+            if (!splitting.add(name)) {
+                return;
+            }
             processor.splitSegment(mine.last()).whenComplete((done, failure) -> {
+                splitting.remove(name);
                 if (Boolean.TRUE.equals(done)) {
                     split.increment();
-                    log.info("Split segment {} of processor {}: {} threads for {} segments", mine.last(), name,
+                    log.info("Split segment {} of processor {}: configured for {} segments, found {}", mine.last(), name,
                             processor.maxCapacity(), segments);
                 }
             });

@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -27,8 +29,7 @@ import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
-import org.axonframework.eventhandling.TrackingEventProcessor;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
@@ -42,8 +43,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two instances of a service, each with a tracking processor of two segments on one Mongo token
- * store (as the services run them): the segments spread over both, an instance that stops or dies
+ * Two instances of a service, each with a pooled streaming processor of two segments on one Mongo
+ * token store, claiming at most two (as the services run them, {@link PooledProcessorClaims}): the segments spread over both, an instance that stops or dies
  * leaves its segment to the other, every event handled exactly once throughout.
  */
 class SegmentBalancerTest {
@@ -74,8 +75,9 @@ class SegmentBalancerTest {
     MongoDatabase database;
     MongoTemplate template;
     EmbeddedEventStore eventStore;
-    final List<TrackingEventProcessor> processors = new ArrayList<>();
+    final List<PooledStreamingEventProcessor> processors = new ArrayList<>();
     final List<SegmentBalancer> balancers = new ArrayList<>();
+    final List<ScheduledExecutorService> executors = new ArrayList<>();
     final Queue<String> handled = new ConcurrentLinkedQueue<>();
 
     @BeforeEach
@@ -92,7 +94,8 @@ class SegmentBalancerTest {
     @AfterEach
     void stop() {
         balancers.forEach(SegmentBalancer::stop);
-        processors.forEach(TrackingEventProcessor::shutDown);
+        processors.forEach(p -> p.shutdownAsync().join());
+        executors.forEach(ScheduledExecutorService::shutdownNow);
         eventStore.shutDown();
         client.close();
         server.shutdownNow();
@@ -100,10 +103,10 @@ class SegmentBalancerTest {
 
     @Test
     void shouldGiveEachOfTwoInstancesOneSegmentOnceTheSecondStarts() {
-        TrackingEventProcessor first = instance("instance-a");
+        PooledStreamingEventProcessor first = instance("instance-a");
         await().atMost(Duration.ofSeconds(10)).until(() -> first.processingStatus().size() == 2);
 
-        TrackingEventProcessor second = instance("instance-b");
+        PooledStreamingEventProcessor second = instance("instance-b");
 
         awaitOneSegmentEach(first, second);
         publish(40);
@@ -113,14 +116,14 @@ class SegmentBalancerTest {
 
     @Test
     void shouldLeaveTheSegmentsOfAStoppedInstanceToTheOther() {
-        TrackingEventProcessor first = instance("instance-a");
-        TrackingEventProcessor second = instance("instance-b");
+        PooledStreamingEventProcessor first = instance("instance-a");
+        PooledStreamingEventProcessor second = instance("instance-b");
         awaitOneSegmentEach(first, second);
         publish(20);
         await().atMost(Duration.ofSeconds(10)).until(() -> handled.size() >= 20);
 
         balancers.get(1).stop();
-        second.shutDown();
+        second.shutdownAsync().join();
 
         await().atMost(Duration.ofSeconds(20)).until(() -> first.processingStatus().size() == 2);
         publish(20);
@@ -137,7 +140,7 @@ class SegmentBalancerTest {
         database.getCollection(SegmentBalancer.COLLECTION).insertOne(new Document("_id", "instance-killed")
                 .append("heartbeatAt", new Date()));
 
-        TrackingEventProcessor survivor = instance("instance-a");
+        PooledStreamingEventProcessor survivor = instance("instance-a");
         publish(30);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> survivor.processingStatus().size() == 2);
@@ -146,10 +149,10 @@ class SegmentBalancerTest {
     }
 
     @Test
-    void shouldSplitTheOnlySegmentOfAnOlderConfigurationIntoAsManyAsThreads() {
+    void shouldSplitTheOnlySegmentOfAnOlderConfigurationIntoAsManyAsItClaims() {
         tokenStore("instance-before").initializeTokenSegments(PROCESSOR, 1);
 
-        TrackingEventProcessor upgraded = instance("instance-a");
+        PooledStreamingEventProcessor upgraded = instance("instance-a");
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             assertThat(template.trackingTokensCollection().countDocuments()).isEqualTo(2);
@@ -160,7 +163,7 @@ class SegmentBalancerTest {
         assertEveryEventHandledOnce(20);
     }
 
-    private static void awaitOneSegmentEach(TrackingEventProcessor first, TrackingEventProcessor second) {
+    private static void awaitOneSegmentEach(PooledStreamingEventProcessor first, PooledStreamingEventProcessor second) {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             assertThat(first.processingStatus()).hasSize(1);
             assertThat(second.processingStatus()).hasSize(1);
@@ -189,19 +192,24 @@ class SegmentBalancerTest {
                 .build();
     }
 
-    /** One instance of the service: its processor (two threads, two segments) and its balancer. */
-    private TrackingEventProcessor instance(String instance) {
+    /** One instance of the service: its processor (two worker threads, two segments) and its balancer. */
+    private PooledStreamingEventProcessor instance(String instance) {
         TokenStore tokenStore = tokenStore(instance);
-        TrackingEventProcessor processor = TrackingEventProcessor.builder()
+        ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor();
+        ScheduledExecutorService workers = Executors.newScheduledThreadPool(2);
+        executors.add(coordinator);
+        executors.add(workers);
+        PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
                 .name(PROCESSOR)
                 .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(new Handler(handled)).build())
                 .messageSource(eventStore)
                 .tokenStore(tokenStore)
                 .transactionManager(NoTransactionManager.INSTANCE)
-                .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forParallelProcessing(2)
-                        .andInitialSegmentsCount(2)
-                        .andTokenClaimInterval(100, TimeUnit.MILLISECONDS)
-                        .andEventAvailabilityTimeout(100, TimeUnit.MILLISECONDS))
+                .coordinatorExecutor(coordinator)
+                .workerExecutor(workers)
+                .initialSegmentCount(2)
+                .maxClaimedSegments(2)
+                .tokenClaimInterval(100)
                 .build();
         processor.start();
         processors.add(processor);
