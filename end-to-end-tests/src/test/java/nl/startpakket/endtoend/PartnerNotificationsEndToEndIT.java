@@ -86,9 +86,12 @@ class PartnerNotificationsEndToEndIT {
                         .isEqualTo(Api.JSON.readTree(firstById.getOrDefault(call.webhookId(), call).body()).at("/data/status").asText());
             }
 
-            JsonNode log = partner.get("/api/v1/webhooks/" + webhook.json().get("webhookId").asText() + "/deliveries").json();
-            assertThat(log).hasSize(CHAIN.size());
-            log.forEach(n -> assertThat(n.get("state").asText()).isEqualTo("DELIVERED"));
+            // the delivery log is a projection of the notifications' events: it follows the calls shortly
+            await().atMost(NOTIFIED).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                JsonNode log = partner.get("/api/v1/webhooks/" + webhook.json().get("webhookId").asText() + "/deliveries").json();
+                assertThat(log).hasSize(CHAIN.size());
+                log.forEach(n -> assertThat(n.get("state").asText()).isEqualTo("DELIVERED"));
+            });
 
             await().atMost(NOTIFIED).pollInterval(Duration.ofMillis(500)).until(() -> mailsTo(stack, address).stream()
                     .map(DemoMailServer.Mail::notificationId).distinct().count() == CHAIN.size());

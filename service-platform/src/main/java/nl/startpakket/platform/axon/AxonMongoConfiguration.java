@@ -118,7 +118,7 @@ public class AxonMongoConfiguration {
     /** Each pooled processor's segments are its own setting, and an instance may claim them all. */
     @Bean
     public ConfigurerModule pooledProcessorClaims(EventProcessorProperties processors) {
-        return new PooledProcessorClaims(processors);
+        return new PooledProcessors(processors);
     }
 
     /**

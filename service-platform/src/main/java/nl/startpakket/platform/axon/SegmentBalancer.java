@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Axon's processors claim segments in the token store: an instance claims every unclaimed
  * segment up to its processor's capacity (for the services' pooled processors, the number of
- * segments they are configured with: {@link PooledProcessorClaims}), and the claims of an instance that died run out after the token
+ * segments they are configured with: {@link PooledProcessors}), and the claims of an instance that died run out after the token
  * store's claim timeout, when the others take them over. What Axon leaves to the application
  * without Axon Server is the other direction: a second instance starts, and the first holds
  * every segment. Here every instance registers itself in {@code processing_instances} (a

@@ -44,7 +44,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two instances of a service, each with a pooled streaming processor of two segments on one Mongo
- * token store, claiming at most two (as the services run them, {@link PooledProcessorClaims}): the segments spread over both, an instance that stops or dies
+ * token store, claiming at most two (as the services run them, {@link PooledProcessors}): the segments spread over both, an instance that stops or dies
  * leaves its segment to the other, every event handled exactly once throughout.
  */
 class SegmentBalancerTest {

@@ -13,7 +13,7 @@ import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageE
 import org.axonframework.springboot.EventProcessorProperties;
 import org.junit.jupiter.api.Test;
 
-class PooledProcessorClaimsTest {
+class PooledProcessorsTest {
 
     @ProcessingGroup("views")
     static class Views {
@@ -25,7 +25,7 @@ class PooledProcessorClaimsTest {
     @Test
     void shouldLetAnInstanceClaimAsManySegmentsAsTheProcessorIsConfiguredWith() {
         Configurer configurer = configurer();
-        new PooledProcessorClaims(properties(2)).configureModule(configurer);
+        new PooledProcessors(properties(2)).configureModule(configurer);
         Configuration configuration = configurer.start();
         try {
             PooledStreamingEventProcessor views = configuration.eventProcessingConfiguration()
@@ -39,7 +39,7 @@ class PooledProcessorClaimsTest {
 
     @Test
     void shouldRefuseAPooledProcessorWithoutItsSegmentCount() {
-        assertThatThrownBy(() -> new PooledProcessorClaims(properties(null)).configureModule(configurer()))
+        assertThatThrownBy(() -> new PooledProcessors(properties(null)).configureModule(configurer()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("axon.eventhandling.processors.views.initial-segment-count");
     }

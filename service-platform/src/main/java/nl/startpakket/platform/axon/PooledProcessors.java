@@ -24,12 +24,15 @@ import org.axonframework.springboot.EventProcessorProperties;
  *       them all; with more instances the {@link SegmentBalancer} gives each its share, and the
  *       balancer splits the segments of an older token store up to this number.</li>
  * </ul>
+ * And a processor reading the event store is woken as soon as it has new events ({@link
+ * EventStoreWakeUp}), not when its coordinator looks again (every 500 ms when idle).
  */
-public class PooledProcessorClaims implements ConfigurerModule {
+public class PooledProcessors implements ConfigurerModule {
 
     private final EventProcessorProperties properties;
+    private final EventStoreWakeUp wakeUp = new EventStoreWakeUp();
 
-    public PooledProcessorClaims(EventProcessorProperties properties) {
+    public PooledProcessors(EventProcessorProperties properties) {
         this.properties = properties;
     }
 
@@ -46,8 +49,16 @@ public class PooledProcessorClaims implements ConfigurerModule {
                         + "axon.eventhandling.processors." + processor.getKey() + ".initial-segment-count: set it (1 keeps "
                         + "the order of events across aggregates)");
             }
+            boolean eventStore = settings.getSource() == null;
             configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(processor.getKey(),
-                    (configuration, builder) -> builder.maxClaimedSegments(segments));
+                    (configuration, builder) -> {
+                        builder.maxClaimedSegments(segments);
+                        if (eventStore) {
+                            builder.messageSource(wakeUp.wrap(configuration.eventStore()));
+                        }
+                        return builder;
+                    });
         }
+        configurer.onShutdown(wakeUp::stop);
     }
 }
