@@ -115,9 +115,12 @@ public class AxonMongoConfiguration {
         return new AggregateCaches(eventStore::getObject);
     }
 
-    /** Each pooled processor's segments are its own setting, and an instance may claim them all. */
+    /**
+     * Each pooled processor's segments are its own setting, an instance may claim them all, and
+     * processors reading the event store are woken when it has new events (see {@link PooledProcessors}).
+     */
     @Bean
-    public ConfigurerModule pooledProcessorClaims(EventProcessorProperties processors) {
+    public ConfigurerModule pooledProcessors(EventProcessorProperties processors) {
         return new PooledProcessors(processors);
     }
 

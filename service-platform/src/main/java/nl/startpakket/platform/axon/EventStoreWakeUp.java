@@ -34,7 +34,6 @@ public class EventStoreWakeUp {
     static final Duration COALESCE = Duration.ofMillis(100);
 
     private final Set<Runnable> callbacks = new CopyOnWriteArraySet<>();
-    private volatile StreamableMessageSource<TrackedEventMessage<?>> source;
     private volatile Thread follower;
     private volatile boolean stopped;
 
@@ -86,14 +85,13 @@ public class EventStoreWakeUp {
         if (follower != null || stopped) {
             return;
         }
-        source = delegate;
-        Thread thread = new Thread(this::run, "event-store-wake-up");
+        Thread thread = new Thread(() -> run(delegate), "event-store-wake-up");
         thread.setDaemon(true);
         follower = thread;
         thread.start();
     }
 
-    private void run() {
+    private void run(StreamableMessageSource<TrackedEventMessage<?>> source) {
         while (!stopped) {
             try (BlockingStream<TrackedEventMessage<?>> head = source.openStream(source.createHeadToken())) {
                 while (!stopped) {
